@@ -1,0 +1,132 @@
+// The built module's engine API: the worked examples, the book's figures,
+// equality with the native build, and clear errors on bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { loadWeightlab } from './load.mjs';
+
+const wl = await loadWeightlab();
+
+const FIELDS = {
+  weights_before: 'weightsBefore', pred: 'pred', error: 'error', delta: 'delta',
+  weight_deltas: 'weightDeltas', weights_after: 'weightsAfter',
+};
+
+function agrees(value, printed) {
+  const decimals = printed.includes('.') ? printed.length - printed.indexOf('.') - 1 : 0;
+  return Math.abs(value - Number(printed)) <= 0.5 * 10 ** -decimals * (1 + 1e-9);
+}
+
+test('five worked examples, each with names that fit its shape', () => {
+  const examples = wl.examples();
+  assert.deepEqual(examples.map((e) => e.id),
+    ['single-input', 'multi-input', 'freeze', 'multi-output', 'multi-in-out']);
+  for (const e of examples) {
+    assert.equal(e.problem.weights.length, e.inputNames.length * e.outputNames.length, e.id);
+    assert.ok(e.problem.weights instanceof Float64Array);
+  }
+});
+
+test('example 2, first iteration: the numbers the book prints', () => {
+  const t = wl.run(wl.example('multi-input'));
+  assert.equal(t.steps, 3);
+  assert.equal(t.pred[0].toFixed(2), '0.86');
+  assert.equal(t.error[0].toFixed(3), '0.020');
+  assert.equal(t.delta[0].toFixed(2), '-0.14');
+  assert.deepEqual([...t.weightDeltas.slice(0, 3)].map((v) => v.toFixed(3)), ['-1.190', '-0.091', '-0.168']);
+  assert.deepEqual([...t.weightsAfter.slice(0, 3)].map((v) => v.toFixed(4)), ['0.1119', '0.2009', '-0.0983']);
+  assert.equal(t.divergedAt, -1);
+});
+
+test('every book figure agrees, or is a recorded erratum that really disagrees', () => {
+  const traces = Object.fromEntries(wl.examples().map((e) => [e.id, wl.run(e.problem)]));
+  const figures = wl.bookFigures();
+  assert.ok(figures.length >= 55);
+  let errata = 0;
+  for (const f of figures) {
+    const t = traces[f.example];
+    const width = f.field.startsWith('weight') ? t.nIn * t.nOut : t.nOut;
+    const value = t[FIELDS[f.field]][f.iteration * width + f.index];
+    assert.equal(agrees(value, f.printed), f.erratum === '',
+      `${f.example} #${f.iteration} ${f.field}[${f.index}]: engine ${value}, book ${f.printed}`);
+    if (f.erratum) errata += 1;
+  }
+  assert.equal(errata, 5);
+  assert.ok(wl.codeErrata().length >= 5);
+});
+
+test('the WASM build gives the same doubles as the native build, bit for bit', async (t) => {
+  const path = new URL('../../build/native/trace-golden.json', import.meta.url);
+  let native;
+  try { native = JSON.parse(await readFile(path, 'utf8')); } catch {
+    assert.fail('build/native/trace-golden.json is missing: run `build/native/trace_examples` first (scripts/test does)');
+  }
+  for (const e of wl.examples()) {
+    const trace = wl.run(e.problem);
+    for (const [field, key] of Object.entries(FIELDS)) {
+      const bits = [...trace[key]].map((v) => Buffer.from(new Float64Array([v]).buffer).toString('hex'));
+      assert.deepEqual(bits, native[e.id][field], `${e.id} ${field}`);
+    }
+  }
+});
+
+test('freezing weight a keeps it fixed and zeroes its weight_delta', () => {
+  const t = wl.run({ ...wl.example('multi-input'), alpha: 0.3, frozen: [1, 0, 0], iterations: 8 });
+  for (let k = 0; k < t.steps; k++) {
+    assert.equal(t.weightsAfter[k * 3], 0.1);
+    assert.equal(t.weightDeltas[k * 3], 0);
+  }
+  assert.ok(t.error[7] < 1e-5);
+});
+
+test('alpha 0.1 diverges at the second iteration, and overflow stops the trace', () => {
+  const t = wl.run({ ...wl.example('multi-input'), alpha: 0.1, iterations: 10 });
+  assert.equal(t.divergedAt, 1);
+  assert.equal(t.overflowed, false);
+  const big = wl.run({ ...wl.example('multi-input'), alpha: 1e150, iterations: 50 });
+  assert.equal(big.overflowed, true);
+  assert.ok(big.steps < 50);
+  assert.ok([...big.error, ...big.weightsAfter].every(Number.isFinite));
+});
+
+const BAD = [
+  [undefined, /problem must be an object/],
+  [{ ...base(), input: undefined }, /input is missing/],
+  [{ ...base(), input: 'abc' }, /input must be an array of numbers/],
+  [{ ...base(), input: [] }, /input is empty/],
+  [{ ...base(), input: [8.5, NaN, 1.2] }, /input\[1\] must be a finite number/],
+  [{ ...base(), target: [Infinity] }, /target\[0\] must be a finite number/],
+  [{ ...base(), weights: [0.1, 0.2] }, /weights \(n_out x n_in = 1 x 3\) has length 2, expected 3/],
+  [{ ...base(), weights: [0.1, 'x', 0] }, /weights\[1\] must be a finite number/],
+  [{ ...base(), alpha: NaN }, /alpha must be a finite number >= 0/],
+  [{ ...base(), alpha: '0.1' }, /alpha must be a number/],
+  [{ ...base(), alpha: -1 }, /alpha must be a finite number >= 0/],
+  [{ ...base(), iterations: 2.5 }, /iterations must be a whole number/],
+  [{ ...base(), iterations: -3 }, /iterations must be between 0 and 100000/],
+  [{ ...base(), frozen: [1, 0] }, /frozen mask has length 2, expected 0 or 3/],
+  [{ ...base(), frozen: [0, 2, 0] }, /frozen must hold only 0 and 1/],
+];
+function base() { return { input: [8.5, 0.65, 1.2], target: [1], weights: [0.1, 0.2, -0.1], alpha: 0.01, iterations: 3 }; }
+
+for (const [problem, message] of BAD) {
+  test(`bad input is a JS Error: ${message.source}`, () => {
+    assert.throws(() => wl.run(problem), (e) => e instanceof Error && message.test(e.message));
+    assert.equal(wl.run(base()).steps, 3, 'the module still works after the error');
+  });
+}
+
+test('an unknown example id is a JS Error', () => {
+  assert.throws(() => wl.example('nope'), /unknown worked example "nope"/);
+});
+
+test('runs leak no Embind handles', () => {
+  wl.run(base());
+  try { wl.run({ ...base(), input: [] }); } catch { /* the first error allocates the reused Error slot */ }
+  const before = wl.count_emval_handles();
+  for (let i = 0; i < 200; i++) {
+    wl.run(base());
+    try { wl.run({ ...base(), input: [] }); } catch { /* expected */ }
+    wl.examples(); wl.bookFigures(); wl.codeErrata();
+  }
+  assert.equal(wl.count_emval_handles(), before);
+});

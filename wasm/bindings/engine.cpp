@@ -1,0 +1,128 @@
+// Embind layer for the chapter's engine: worked examples, book figures and
+// errata as plain JS objects; any problem in, its whole trace out.
+#include <cmath>
+#include <string>
+
+#include "bindings/js.hpp"
+#include "core/examples.hpp"
+#include "core/gradient_descent.hpp"
+
+namespace wl::js {
+namespace {
+
+val problem_to_js(const Problem& p) {
+  val o = val::object();
+  o.set("input", to_typed_array(p.input));
+  o.set("target", to_typed_array(p.target));
+  o.set("weights", to_typed_array(p.weights));
+  o.set("frozen", to_typed_array(p.frozen.empty() ? std::vector<std::uint8_t>(p.weights.size(), 0)
+                                                  : p.frozen));
+  o.set("alpha", p.alpha);
+  o.set("iterations", p.iterations);
+  return o;
+}
+
+Problem problem_from_js(const val& o) {
+  require_object(o, "problem");
+  Problem p;
+  p.input = numbers<double>(o, "input");
+  p.target = numbers<double>(o, "target");
+  p.weights = numbers<double>(o, "weights");
+  p.alpha = number(o, "alpha");
+  const double iterations = number(o, "iterations");
+  require(std::isfinite(iterations) && iterations == std::floor(iterations) &&
+              std::fabs(iterations) <= 1e9,
+          "iterations must be a whole number");
+  p.iterations = static_cast<int>(iterations);
+  const val frozen = o["frozen"];
+  if (!frozen.isUndefined() && !frozen.isNull()) {
+    for (double f : numbers<double>(o, "frozen")) {
+      require(f == 0.0 || f == 1.0, "frozen must hold only 0 and 1 (or false and true)");
+      p.frozen.push_back(static_cast<std::uint8_t>(f));
+    }
+  }
+  return p;
+}
+
+val trace_to_js(const Trace& t) {
+  val o = val::object();
+  o.set("nIn", t.n_in);
+  o.set("nOut", t.n_out);
+  o.set("steps", t.steps);
+  o.set("weightsBefore", to_typed_array(t.weights_before));
+  o.set("pred", to_typed_array(t.pred));
+  o.set("error", to_typed_array(t.error));
+  o.set("delta", to_typed_array(t.delta));
+  o.set("weightDeltas", to_typed_array(t.weight_deltas));
+  o.set("weightsAfter", to_typed_array(t.weights_after));
+  o.set("divergedAt", t.diverged_at);
+  o.set("overflowed", t.overflowed);
+  return o;
+}
+
+val string_array(const std::vector<std::string>& items) {
+  val a = val::array();
+  for (const std::string& s : items) a.call<void>("push", s);
+  return a;
+}
+
+val examples_js() {
+  val list = val::array();
+  for (const WorkedExample& e : worked_examples()) {
+    val o = val::object();
+    o.set("id", e.id);
+    o.set("title", e.title);
+    o.set("inputNames", string_array(e.input_names));
+    o.set("outputNames", string_array(e.output_names));
+    o.set("problem", problem_to_js(e.problem));
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
+val book_figures_js() {
+  val list = val::array();
+  for (const BookFigure& f : book_figures()) {
+    val o = val::object();
+    o.set("example", f.example);
+    o.set("iteration", f.iteration);
+    o.set("field", std::string(trace_field_name(f.field)));
+    o.set("index", f.index);
+    o.set("printed", f.printed);
+    o.set("erratum", f.erratum);
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
+val code_errata_js() {
+  val list = val::array();
+  for (const CodeErratum& c : code_errata()) {
+    val o = val::object();
+    o.set("example", c.example);
+    o.set("book", c.book);
+    o.set("correct", c.correct);
+    o.set("why", c.why);
+    list.call<void>("push", o);
+  }
+  return list;
+}
+
+val run_js(val problem) {
+  return guarded([&] { return trace_to_js(run_gradient_descent(problem_from_js(problem))); }, problem);
+}
+
+val example_js(std::string id) {
+  return guarded([&] { return problem_to_js(worked_example(id).problem); }, id);
+}
+
+}  // namespace
+}  // namespace wl::js
+
+EMSCRIPTEN_BINDINGS(weightlab_engine) {
+  emscripten::function("examples", &wl::js::examples_js);
+  emscripten::function("example", &wl::js::example_js);
+  emscripten::function("run", &wl::js::run_js);
+  emscripten::function("bookFigures", &wl::js::book_figures_js);
+  emscripten::function("codeErrata", &wl::js::code_errata_js);
+}

@@ -1,0 +1,79 @@
+// Helpers shared by the Embind binding files: typed arrays in and out, and
+// C++ exceptions turned into JS Errors. The only place that knows both worlds.
+#pragma once
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "core/check.hpp"
+
+namespace wl::js {
+
+using emscripten::val;
+
+// Runs f(); a C++ exception becomes a JS Error with the same message.
+//
+// A JS throw unwinds the WASM stack without running C++ destructors, so every
+// val still alive at that moment would leak its Emval handle. Locals inside f
+// are already destroyed by the C++ unwinding that reaches the catch; the
+// caller's val arguments are passed in `args` and released here; and the Error
+// itself lives in one reused slot. The handle count stays flat however many
+// errors are thrown, and so does the WASM heap (strings passed in `args`
+// are released the same way).
+inline void release(val& v) { v = val::undefined(); }
+inline void release(std::string& s) { std::string().swap(s); }
+
+template <typename F, typename... Args>
+auto guarded(F&& f, Args&... args) -> decltype(f()) {
+  static std::string message;  // static: a local would leak its heap buffer
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    message = e.what();
+  }
+  (release(args), ...);
+  static val last_error = val::undefined();
+  last_error = val::global("Error").new_(message);
+  last_error.throw_();
+  __builtin_unreachable();
+}
+
+// A copy of v as a new JS typed array (Float64Array for double, ...), owned by JS.
+template <typename T>
+val to_typed_array(const std::vector<T>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+inline bool is_array_like(const val& v) {
+  return val::global("Array").call<bool>("isArray", v) ||
+         val::global("ArrayBuffer").call<bool>("isView", v);
+}
+
+// obj[name] as a vector of numbers. Missing or non-array values throw.
+template <typename T>
+std::vector<T> numbers(const val& obj, const char* name) {
+  const val v = obj[name];
+  require(!v.isUndefined() && !v.isNull(), std::string(name) + " is missing");
+  require(is_array_like(v), std::string(name) + " must be an array of numbers");
+  return emscripten::convertJSArrayToNumberVector<T>(v);
+}
+
+// obj[name] as a number; `fallback` when absent (pass nullptr to require it).
+inline double number(const val& obj, const char* name) {
+  const val v = obj[name];
+  require(!v.isUndefined() && !v.isNull(), std::string(name) + " is missing");
+  require(v.typeOf().as<std::string>() == "number", std::string(name) + " must be a number");
+  return v.as<double>();
+}
+
+inline void require_object(const val& v, const char* what) {
+  require(v.typeOf().as<std::string>() == "object" && !v.isNull(),
+          std::string(what) + " must be an object");
+}
+
+}  // namespace wl::js
