@@ -1,0 +1,59 @@
+// Shared set-up for the browser tests: one static server for site/, one
+// headless Debian Chromium, and pages that record every console error, CSP
+// violation and request to another origin (each of which fails a test).
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const ARTIFACTS = new URL('../../test-results/screenshots/', import.meta.url);
+
+export async function startBrowser() {
+  const server = await startServer({ dir: new URL('../../site', import.meta.url).pathname });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = await mkdtemp(join(tmpdir(), 'weightlab-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+
+  async function open(path = '/', { width = 1280, height = 900, touch = false } = {}) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+        problems.push(`request to another origin: ${r.url()}`);
+      }
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await page.goto(origin + path);
+    await page.evaluate(() => window.weightlab);
+    page.problems = problems;
+    return page;
+  }
+
+  async function close() {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    await new Promise((ok) => server.close(ok));
+  }
+
+  return { origin, context, open, close };
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+}

@@ -1,0 +1,53 @@
+// Wires the page: loads the engine, builds the navigation, mounts the view of
+// the current section and swaps it when the state's section changes.
+import { loadEngine } from './engine.js';
+import { state } from './state.js';
+import { SECTIONS, DEFAULT_SECTION } from './sections.js';
+import { showError } from './status.js';
+
+const root = document.getElementById('view');
+const nav = document.getElementById('nav');
+let current = { id: null, unmount: () => {} };
+
+function sectionId() {
+  const id = state.get('s', DEFAULT_SECTION);
+  return SECTIONS.some((s) => s.id === id) ? id : DEFAULT_SECTION;
+}
+
+function renderNav(active) {
+  nav.innerHTML = SECTIONS.map((s, i) =>
+    `<a href="?s=${s.id}" data-section="${s.id}"${s.id === active ? ' aria-current="page"' : ''}>` +
+    `<span class="num">${i + 1}</span> ${s.title}</a>`).join('');
+}
+
+async function show(engine) {
+  const id = sectionId();
+  if (id === current.id) return;
+  current.unmount();
+  const section = SECTIONS.find((s) => s.id === id);
+  renderNav(id);
+  root.replaceChildren();
+  const view = await import(`./views/${section.view}.js`);
+  current = { id, unmount: view.mount(root, { engine, state, section }) || (() => {}) };
+  document.title = `${section.title} · weightlab`;
+}
+
+nav.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-section]');
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  state.reset({ s: link.dataset.section });
+  root.focus({ preventScroll: true });
+});
+
+window.weightlab = (async () => {
+  try {
+    const engine = await loadEngine();
+    await show(engine);
+    state.subscribe(() => show(engine).catch(showError));
+    return engine;
+  } catch (error) {
+    showError(error);
+    throw error;
+  }
+})();
