@@ -1,0 +1,243 @@
+// Every layer: a forward small enough to check by hand, and a finite-difference
+// check of its backward (against the input and the parameters).
+#include "core/cnn_layers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <vector>
+
+#include "core/random.hpp"
+
+namespace {
+
+std::vector<float> random_values(std::size_t n, wl::Rng& rng, double away_from_zero = 0.0) {
+  std::vector<float> v(n);
+  for (float& x : v) {
+    double u = rng.uniform(-1.0, 1.0);
+    if (std::fabs(u) < away_from_zero) u += u < 0 ? -away_from_zero : away_from_zero;
+    x = static_cast<float>(u);
+  }
+  return v;
+}
+
+// ||a - b|| / (||a|| + ||b||), the normalised error used by ggml's tests.
+double normalised_error(const std::vector<double>& a, const std::vector<double>& b) {
+  double diff = 0, na = 0, nb = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff += (a[i] - b[i]) * (a[i] - b[i]);
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return std::sqrt(diff) / (std::sqrt(na) + std::sqrt(nb) + 1e-30);
+}
+
+// Central differences of loss() with respect to every entry of x.
+std::vector<double> numeric_gradient(std::vector<float>& x, const std::function<double()>& loss,
+                                     float eps = 1e-3f) {
+  std::vector<double> g(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const float keep = x[i];
+    x[i] = keep + eps;
+    const double up = loss();
+    x[i] = keep - eps;
+    const double down = loss();
+    x[i] = keep;
+    g[i] = (up - down) / (2.0 * eps);
+  }
+  return g;
+}
+
+std::vector<double> as_double(const std::vector<float>& v) { return {v.begin(), v.end()}; }
+
+// The scalar the checks differentiate: sum_i out[i] * r[i], so d_out = r.
+double weighted_sum(const std::vector<float>& out, const std::vector<float>& r) {
+  double s = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) s += double(out[i]) * r[i];
+  return s;
+}
+
+constexpr double kTolerance = 1e-3;
+
+}  // namespace
+
+TEST(CnnLayers, Conv2dForwardByHand) {
+  // in = [[1,2,3],[4,5,6],[7,8,9]], kernel [[1,2],[3,4]], bias 0.5:
+  // out[0][0] = 1*1 + 2*2 + 3*4 + 4*5 + 0.5 = 37.5
+  // out[0][1] = 1*2 + 2*3 + 3*5 + 4*6 + 0.5 = 47.5
+  // out[1][0] = 1*4 + 2*5 + 3*7 + 4*8 + 0.5 = 67.5
+  // out[1][1] = 1*5 + 2*6 + 3*8 + 4*9 + 0.5 = 77.5
+  const float in[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  const float weight[4] = {1, 2, 3, 4};
+  const float bias[1] = {0.5f};
+  float out[4], col[16];
+  wl::conv2d_forward(out, col, in, weight, bias, 1, 3, 3, 1, 2);
+  EXPECT_FLOAT_EQ(out[0], 37.5f);
+  EXPECT_FLOAT_EQ(out[1], 47.5f);
+  EXPECT_FLOAT_EQ(out[2], 67.5f);
+  EXPECT_FLOAT_EQ(out[3], 77.5f);
+  // Five output channels (the 4-wide block plus one left over); channels 0-3
+  // are all zero, channel 4 has weights all 1 and bias -1, so its output is
+  // the sum of each 2x2 window minus 1.
+  std::vector<float> w5(5 * 4, 0.0f), b5(5, 0.0f), out5(5 * 4), col5(16);
+  for (int j = 0; j < 4; ++j) w5[4 * 4 + j] = 1.0f;
+  b5[4] = -1.0f;
+  wl::conv2d_forward(out5.data(), col5.data(), in, w5.data(), b5.data(), 1, 3, 3, 5, 2);
+  EXPECT_FLOAT_EQ(out5[16], 11.0f);  // 1+2+4+5 - 1
+  EXPECT_FLOAT_EQ(out5[17], 15.0f);  // 2+3+5+6 - 1
+  EXPECT_FLOAT_EQ(out5[18], 23.0f);  // 4+5+7+8 - 1
+  EXPECT_FLOAT_EQ(out5[19], 27.0f);  // 5+6+8+9 - 1
+  EXPECT_FLOAT_EQ(out5[0], 0.0f);
+}
+
+TEST(CnnLayers, Conv2dGradientMatchesFiniteDifferences) {
+  // 2 input channels of 6x7 (not square, to catch a swapped h/w), 5 output
+  // channels (the 4-wide block and the remainder), kernel 3.
+  const int ic = 2, h = 6, w = 7, oc = 5, k = 3, oh = h - k + 1, ow = w - k + 1;
+  wl::Rng rng(1);
+  std::vector<float> in = random_values(ic * h * w, rng);
+  std::vector<float> weight = random_values(oc * ic * k * k, rng);
+  std::vector<float> bias = random_values(oc, rng);
+  const std::vector<float> r = random_values(oc * oh * ow, rng);
+  std::vector<float> out(oc * oh * ow), col(ic * k * k * oh * ow);
+  auto loss = [&] {
+    wl::conv2d_forward(out.data(), col.data(), in.data(), weight.data(), bias.data(), ic, h, w,
+                       oc, k);
+    return weighted_sum(out, r);
+  };
+  loss();
+  std::vector<float> d_in(in.size(), 7.0f);  // garbage: the backward must overwrite it
+  std::vector<float> d_weight(weight.size(), 0.0f), d_bias(bias.size(), 0.0f), d_col(col.size());
+  wl::conv2d_backward(d_in.data(), d_weight.data(), d_bias.data(), d_col.data(), r.data(),
+                      col.data(), weight.data(), ic, h, w, oc, k);
+  EXPECT_LT(normalised_error(as_double(d_in), numeric_gradient(in, loss)), kTolerance);
+  EXPECT_LT(normalised_error(as_double(d_weight), numeric_gradient(weight, loss)), kTolerance);
+  EXPECT_LT(normalised_error(as_double(d_bias), numeric_gradient(bias, loss)), kTolerance);
+
+  // Parameter gradients accumulate: a second backward doubles them.
+  std::vector<float> once = d_weight;
+  wl::conv2d_backward(nullptr, d_weight.data(), d_bias.data(), nullptr, r.data(), col.data(),
+                      weight.data(), ic, h, w, oc, k);
+  for (std::size_t i = 0; i < once.size(); ++i) EXPECT_FLOAT_EQ(d_weight[i], 2 * once[i]);
+}
+
+TEST(CnnLayers, ReluForwardByHandAndGradient) {
+  // max(0, x): [-2, -0.5, 0.5, 3] -> [0, 0, 0.5, 3]
+  const float in[4] = {-2.0f, -0.5f, 0.5f, 3.0f};
+  float out[4];
+  wl::relu_forward(out, in, 4);
+  EXPECT_EQ(out[0], 0.0f);
+  EXPECT_EQ(out[1], 0.0f);
+  EXPECT_EQ(out[2], 0.5f);
+  EXPECT_EQ(out[3], 3.0f);
+
+  wl::Rng rng(2);
+  std::vector<float> x = random_values(50, rng, 0.05);  // away from the kink at 0
+  const std::vector<float> r = random_values(50, rng);
+  std::vector<float> y(50);
+  auto loss = [&] {
+    wl::relu_forward(y.data(), x.data(), 50);
+    return weighted_sum(y, r);
+  };
+  loss();
+  std::vector<float> dx(50);
+  wl::relu_backward(dx.data(), r.data(), y.data(), 50);
+  EXPECT_LT(normalised_error(as_double(dx), numeric_gradient(x, loss)), kTolerance);
+}
+
+TEST(CnnLayers, MaxPoolForwardByHandAndGradient) {
+  // one 2x4 channel: [[1, 5, 2, 2],
+  //                   [3, 4, 8, 0]] -> windows {1,5,3,4} and {2,2,8,0}:
+  // out = [5, 8], argmax = [1, 6]
+  const float in[8] = {1, 5, 2, 2, 3, 4, 8, 0};
+  float out[2];
+  std::int32_t arg[2];
+  wl::maxpool2_forward(out, arg, in, 1, 2, 4);
+  EXPECT_EQ(out[0], 5.0f);
+  EXPECT_EQ(out[1], 8.0f);
+  EXPECT_EQ(arg[0], 1);
+  EXPECT_EQ(arg[1], 6);
+  const float d_out[2] = {10.0f, 20.0f};
+  float d_in[8];
+  wl::maxpool2_backward(d_in, d_out, arg, 1, 2, 4);
+  const float want[8] = {0, 10, 0, 0, 0, 0, 20, 0};
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(d_in[i], want[i]);
+
+  // 3 channels of 4x6, distinct values (no ties, so the max is differentiable)
+  const int c = 3, h = 4, w = 6;
+  wl::Rng rng(3);
+  std::vector<float> x(c * h * w);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.01f * static_cast<float>((i * 37) % 72);
+  const std::vector<float> r = random_values(c * h * w / 4, rng);
+  std::vector<float> y(r.size());
+  std::vector<std::int32_t> am(r.size());
+  auto loss = [&] {
+    wl::maxpool2_forward(y.data(), am.data(), x.data(), c, h, w);
+    return weighted_sum(y, r);
+  };
+  loss();
+  std::vector<float> dx(x.size());
+  wl::maxpool2_backward(dx.data(), r.data(), am.data(), c, h, w);
+  EXPECT_LT(normalised_error(as_double(dx), numeric_gradient(x, loss, 1e-3f)), kTolerance);
+}
+
+TEST(CnnLayers, DenseForwardByHandAndGradient) {
+  // weight [[1, 2, 3], [-1, 0, 1]], in [1, 1, 2], bias [0.5, -0.5]:
+  // out[0] = 1 + 2 + 6 + 0.5 = 9.5;  out[1] = -1 + 0 + 2 - 0.5 = 0.5
+  const float weight[6] = {1, 2, 3, -1, 0, 1};
+  const float in[3] = {1, 1, 2};
+  const float bias[2] = {0.5f, -0.5f};
+  float out[2];
+  wl::dense_forward(out, in, weight, bias, 3, 2);
+  EXPECT_FLOAT_EQ(out[0], 9.5f);
+  EXPECT_FLOAT_EQ(out[1], 0.5f);
+
+  const int n_in = 19, n_out = 6;  // 19: the 8-wide dot loop plus a tail
+  wl::Rng rng(4);
+  std::vector<float> x = random_values(n_in, rng);
+  std::vector<float> wt = random_values(n_in * n_out, rng);
+  std::vector<float> b = random_values(n_out, rng);
+  const std::vector<float> r = random_values(n_out, rng);
+  std::vector<float> y(n_out);
+  auto loss = [&] {
+    wl::dense_forward(y.data(), x.data(), wt.data(), b.data(), n_in, n_out);
+    return weighted_sum(y, r);
+  };
+  loss();
+  std::vector<float> dx(n_in, 3.0f), dw(wt.size(), 0.0f), db(n_out, 0.0f);
+  wl::dense_backward(dx.data(), dw.data(), db.data(), r.data(), x.data(), wt.data(), n_in, n_out);
+  EXPECT_LT(normalised_error(as_double(dx), numeric_gradient(x, loss)), kTolerance);
+  EXPECT_LT(normalised_error(as_double(dw), numeric_gradient(wt, loss)), kTolerance);
+  EXPECT_LT(normalised_error(as_double(db), numeric_gradient(b, loss)), kTolerance);
+}
+
+TEST(CnnLayers, SoftmaxCrossEntropyByHandAndGradient) {
+  // logits [0, ln 3]: exp -> [1, 3], probs [0.25, 0.75]; loss(label 1) = -ln 0.75
+  const float logits[2] = {0.0f, std::log(3.0f)};
+  float probs[2];
+  const float loss1 = wl::softmax_cross_entropy_forward(probs, logits, 1, 2);
+  EXPECT_NEAR(probs[0], 0.25f, 1e-6);
+  EXPECT_NEAR(probs[1], 0.75f, 1e-6);
+  EXPECT_NEAR(loss1, -std::log(0.75), 1e-6);
+  float d[2];
+  wl::softmax_cross_entropy_backward(d, probs, 1, 2);  // probs - one_hot = [0.25, -0.25]
+  EXPECT_NEAR(d[0], 0.25f, 1e-6);
+  EXPECT_NEAR(d[1], -0.25f, 1e-6);
+
+  // Huge logits do not overflow (the max is subtracted first).
+  const float big[3] = {1000.0f, 1000.0f, -1000.0f};
+  float p3[3];
+  const float l3 = wl::softmax_cross_entropy_forward(p3, big, 2, 3);
+  EXPECT_NEAR(p3[0], 0.5f, 1e-6);
+  EXPECT_TRUE(std::isfinite(l3));
+
+  wl::Rng rng(5);
+  std::vector<float> z = random_values(10, rng);
+  std::vector<float> p(10);
+  auto loss = [&] { return double(wl::softmax_cross_entropy_forward(p.data(), z.data(), 7, 10)); };
+  loss();
+  std::vector<float> dz(10);
+  wl::softmax_cross_entropy_backward(dz.data(), p.data(), 7, 10);
+  EXPECT_LT(normalised_error(as_double(dz), numeric_gradient(z, loss)), kTolerance);
+}

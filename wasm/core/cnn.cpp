@@ -1,0 +1,267 @@
+#include "core/cnn.hpp"
+
+#include <cmath>
+
+#include "core/check.hpp"
+#include "core/cnn_layers.hpp"
+
+namespace wl {
+namespace {
+
+constexpr int kK = 5;                                // kernel side of both convolutions
+constexpr int kC1Side = 24, kP1Side = 12;            // after conv1, after pool1
+constexpr int kC2Side = 8, kP2Side = 4;              // after conv2, after pool2
+
+// Reads an unsigned decimal at s[pos..]; advances pos. -1 if there is none.
+long read_number(const std::string& s, std::size_t& pos) {
+  long v = -1;
+  while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9' && v < 100000) {
+    v = (v < 0 ? 0 : v * 10) + (s[pos] - '0');
+    ++pos;
+  }
+  return v;
+}
+
+bool read_literal(const std::string& s, std::size_t& pos, const char* lit) {
+  for (; *lit; ++lit, ++pos) {
+    if (pos >= s.size() || s[pos] != *lit) return false;
+  }
+  return true;
+}
+
+void require_config(const CnnConfig& c) {
+  require(c.conv1_channels >= 1 && c.conv1_channels <= 128,
+          "cnn: conv1 channels must be 1..128, got " + std::to_string(c.conv1_channels));
+  require(c.conv2_channels >= 1 && c.conv2_channels <= 256,
+          "cnn: conv2 channels must be 1..256, got " + std::to_string(c.conv2_channels));
+  require(c.hidden >= 0 && c.hidden <= 4096,
+          "cnn: hidden units must be 0..4096, got " + std::to_string(c.hidden));
+}
+
+}  // namespace
+
+std::string cnn_architecture(const CnnConfig& c) {
+  std::string s = "cnn-c5x" + std::to_string(c.conv1_channels) + "-p2-c5x" +
+                  std::to_string(c.conv2_channels) + "-p2";
+  if (c.hidden > 0) s += "-d" + std::to_string(c.hidden);
+  return s + "-d10";
+}
+
+CnnConfig parse_cnn_architecture(const std::string& a) {
+  const std::string bad = "cnn: unknown architecture '" + a +
+                          "' (expected cnn-c5x<n>-p2-c5x<n>-p2[-d<n>]-d10)";
+  CnnConfig c;
+  std::size_t pos = 0;
+  require(read_literal(a, pos, "cnn-c5x"), bad);
+  const long c1 = read_number(a, pos);
+  require(read_literal(a, pos, "-p2-c5x"), bad);
+  const long c2 = read_number(a, pos);
+  require(read_literal(a, pos, "-p2-d"), bad);
+  long d = read_number(a, pos);
+  long hidden = 0;
+  if (pos < a.size() && a[pos] == '-') {  // a hidden layer, then -d10
+    hidden = d;
+    require(read_literal(a, pos, "-d"), bad);
+    d = read_number(a, pos);
+  }
+  require(pos == a.size() && d == 10 && c1 >= 0 && c2 >= 0 && hidden >= 0, bad);
+  c.conv1_channels = static_cast<int>(c1);
+  c.conv2_channels = static_cast<int>(c2);
+  c.hidden = static_cast<int>(hidden);
+  require_config(c);
+  require(cnn_architecture(c) == a, bad);  // rejects leading zeros and the like
+  return c;
+}
+
+Cnn::Cnn(const CnnConfig& config) : config_(config) {
+  require_config(config_);
+  allocate();
+}
+
+Cnn::Cnn(const Model& model) : config_(parse_cnn_architecture(model.architecture)) {
+  const std::uint32_t c1 = config_.conv1_channels, c2 = config_.conv2_channels,
+                      hid = config_.hidden, k = kK, flat = c2 * kP2Side * kP2Side,
+                      fc2_in = hid > 0 ? hid : flat;
+  struct Want {
+    const char* name;
+    std::vector<std::uint32_t> shape;
+  };
+  std::vector<Want> wants = {{"conv1.weight", {c1, 1, k, k}}, {"conv1.bias", {c1}},
+                             {"conv2.weight", {c2, c1, k, k}}, {"conv2.bias", {c2}}};
+  if (hid > 0) {
+    wants.push_back({"fc1.weight", {hid, flat}});
+    wants.push_back({"fc1.bias", {hid}});
+  }
+  wants.push_back({"fc2.weight", {10, fc2_in}});
+  wants.push_back({"fc2.bias", {10}});
+  require(model.tensors.size() == wants.size(),
+          "cnn: model '" + model.architecture + "' has " + std::to_string(model.tensors.size()) +
+              " tensors, expected " + std::to_string(wants.size()));
+  allocate();
+  std::size_t at = 0;  // tensors are copied in layout order, whatever their file order
+  for (const Want& want : wants) {
+    const Tensor& t = find_tensor(model, want.name, want.shape);
+    for (float v : t.values) params[at++] = v;
+  }
+}
+
+void Cnn::allocate() {
+  const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
+  flat_ = c2 * kP2Side * kP2Side;
+  const int fc2_in = hid > 0 ? hid : flat_;
+  std::size_t n = 0;
+  auto take = [&n](std::size_t count) {
+    const std::size_t at = n;
+    n += count;
+    return at;
+  };
+  at_.conv1_w = take(std::size_t(c1) * kK * kK);
+  at_.conv1_b = take(c1);
+  at_.conv2_w = take(std::size_t(c2) * c1 * kK * kK);
+  at_.conv2_b = take(c2);
+  at_.fc1_w = take(std::size_t(hid) * flat_);
+  at_.fc1_b = take(hid);
+  at_.fc2_w = take(std::size_t(10) * fc2_in);
+  at_.fc2_b = take(10);
+  at_.total = n;
+  params.assign(n, 0.0f);
+  grads.assign(n, 0.0f);
+
+  const int a1 = c1 * kC1Side * kC1Side, p1 = c1 * kP1Side * kP1Side;
+  const int a2 = c2 * kC2Side * kC2Side;
+  in_.assign(kPixels, 0);
+  col1_.assign(kK * kK * kC1Side * kC1Side, 0);
+  conv1_.assign(a1, 0);
+  relu1_.assign(a1, 0);
+  pool1_.assign(p1, 0);
+  arg1_.assign(p1, 0);
+  col2_.assign(std::size_t(c1) * kK * kK * kC2Side * kC2Side, 0);
+  conv2_.assign(a2, 0);
+  relu2_.assign(a2, 0);
+  pool2_.assign(flat_, 0);
+  arg2_.assign(flat_, 0);
+  fc1_.assign(hid, 0);
+  relu3_.assign(hid, 0);
+  logits_.assign(10, 0);
+  probs_.assign(10, 0);
+  d_logits_.assign(10, 0);
+  d_relu3_.assign(hid, 0);
+  d_fc1_.assign(hid, 0);
+  d_pool2_.assign(flat_, 0);
+  d_relu2_.assign(a2, 0);
+  d_conv2_.assign(a2, 0);
+  d_col2_.assign(col2_.size(), 0);
+  d_pool1_.assign(p1, 0);
+  d_relu1_.assign(a1, 0);
+  d_conv1_.assign(a1, 0);
+}
+
+void Cnn::init(Rng& rng) {
+  const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
+  auto he = [&](std::size_t at, std::size_t count, int fan_in) {
+    const double sd = std::sqrt(2.0 / fan_in);
+    for (std::size_t i = 0; i < count; ++i) params[at + i] = static_cast<float>(sd * rng.normal());
+  };
+  for (float& p : params) p = 0;
+  he(at_.conv1_w, at_.conv1_b - at_.conv1_w, kK * kK);
+  he(at_.conv2_w, at_.conv2_b - at_.conv2_w, c1 * kK * kK);
+  if (hid > 0) he(at_.fc1_w, at_.fc1_b - at_.fc1_w, flat_);
+  he(at_.fc2_w, at_.fc2_b - at_.fc2_w, hid > 0 ? hid : flat_);
+  (void)c2;
+}
+
+Model Cnn::to_model() const {
+  const std::uint32_t c1 = config_.conv1_channels, c2 = config_.conv2_channels,
+                      hid = config_.hidden, k = kK, flat = flat_;
+  Model m;
+  m.architecture = cnn_architecture(config_);
+  auto add = [&](const char* name, std::vector<std::uint32_t> shape, std::size_t from,
+                 std::size_t to) {
+    m.tensors.push_back({name, std::move(shape),
+                         std::vector<float>(params.begin() + from, params.begin() + to)});
+  };
+  add("conv1.weight", {c1, 1, k, k}, at_.conv1_w, at_.conv1_b);
+  add("conv1.bias", {c1}, at_.conv1_b, at_.conv2_w);
+  add("conv2.weight", {c2, c1, k, k}, at_.conv2_w, at_.conv2_b);
+  add("conv2.bias", {c2}, at_.conv2_b, at_.fc1_w);
+  if (hid > 0) {
+    add("fc1.weight", {hid, flat}, at_.fc1_w, at_.fc1_b);
+    add("fc1.bias", {hid}, at_.fc1_b, at_.fc2_w);
+  }
+  add("fc2.weight", {10, hid > 0 ? hid : flat}, at_.fc2_w, at_.fc2_b);
+  add("fc2.bias", {10}, at_.fc2_b, at_.total);
+  return m;
+}
+
+void Cnn::run_forward(const float* image) {
+  const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
+  const float* p = params.data();
+  for (int i = 0; i < kPixels; ++i) in_[i] = image[i];
+  conv2d_forward(conv1_.data(), col1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1,
+                 kSide, kSide, c1, kK);
+  relu_forward(relu1_.data(), conv1_.data(), c1 * kC1Side * kC1Side);
+  maxpool2_forward(pool1_.data(), arg1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
+  conv2d_forward(conv2_.data(), col2_.data(), pool1_.data(), p + at_.conv2_w, p + at_.conv2_b,
+                 c1, kP1Side, kP1Side, c2, kK);
+  relu_forward(relu2_.data(), conv2_.data(), c2 * kC2Side * kC2Side);
+  maxpool2_forward(pool2_.data(), arg2_.data(), relu2_.data(), c2, kC2Side, kC2Side);
+  if (hid > 0) {
+    dense_forward(fc1_.data(), pool2_.data(), p + at_.fc1_w, p + at_.fc1_b, flat_, hid);
+    relu_forward(relu3_.data(), fc1_.data(), hid);
+    dense_forward(logits_.data(), relu3_.data(), p + at_.fc2_w, p + at_.fc2_b, hid, 10);
+  } else {
+    dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_, 10);
+  }
+}
+
+void Cnn::predict(const float* image, float* probs) {
+  run_forward(image);
+  softmax_forward(probs_.data(), logits_.data(), 10);
+  for (int i = 0; i < 10; ++i) probs[i] = probs_[i];
+}
+
+float Cnn::forward(const float* image, int label) {
+  require(label >= 0 && label < 10, "cnn: label must be 0..9, got " + std::to_string(label));
+  label_ = label;
+  run_forward(image);
+  return softmax_cross_entropy_forward(probs_.data(), logits_.data(), label, 10);
+}
+
+void Cnn::backward() {
+  const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
+  const float* p = params.data();
+  float* g = grads.data();
+  softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, 10);
+  if (hid > 0) {
+    dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
+                   relu3_.data(), p + at_.fc2_w, hid, 10);
+    relu_backward(d_fc1_.data(), d_relu3_.data(), relu3_.data(), hid);
+    dense_backward(d_pool2_.data(), g + at_.fc1_w, g + at_.fc1_b, d_fc1_.data(), pool2_.data(),
+                   p + at_.fc1_w, flat_, hid);
+  } else {
+    dense_backward(d_pool2_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
+                   pool2_.data(), p + at_.fc2_w, flat_, 10);
+  }
+  maxpool2_backward(d_relu2_.data(), d_pool2_.data(), arg2_.data(), c2, kC2Side, kC2Side);
+  relu_backward(d_conv2_.data(), d_relu2_.data(), relu2_.data(), c2 * kC2Side * kC2Side);
+  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, d_col2_.data(),
+                  d_conv2_.data(), col2_.data(), p + at_.conv2_w, c1, kP1Side, kP1Side, c2, kK);
+  maxpool2_backward(d_relu1_.data(), d_pool1_.data(), arg1_.data(), c1, kC1Side, kC1Side);
+  relu_backward(d_conv1_.data(), d_relu1_.data(), relu1_.data(), c1 * kC1Side * kC1Side);
+  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, nullptr, d_conv1_.data(),
+                  col1_.data(), p + at_.conv1_w, 1, kSide, kSide, c1, kK);
+}
+
+void adam_step(float* params, float* m, float* v, const float* grads, std::size_t n,
+               float grad_scale, float lr, int t, float beta1, float beta2, float eps) {
+  const float c1 = 1.0f - static_cast<float>(std::pow(beta1, t));
+  const float c2 = 1.0f - static_cast<float>(std::pow(beta2, t));
+  for (std::size_t i = 0; i < n; ++i) {
+    const float gi = grads[i] * grad_scale;
+    m[i] = beta1 * m[i] + (1.0f - beta1) * gi;
+    v[i] = beta2 * v[i] + (1.0f - beta2) * gi * gi;
+    params[i] -= lr * (m[i] / c1) / (std::sqrt(v[i] / c2) + eps);
+  }
+}
+
+}  // namespace wl

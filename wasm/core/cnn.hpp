@@ -1,0 +1,110 @@
+// The digit classifier: a small LeNet-style CNN on 28x28 images.
+//
+//   image [1][28][28]  pixel/255, ink bright, background 0
+//   conv1 5x5, c1 filters  -> [c1][24][24] -> ReLU -> 2x2 max-pool -> [c1][12][12]
+//   conv2 5x5, c2 filters  -> [c2][8][8]   -> ReLU -> 2x2 max-pool -> [c2][4][4]
+//   fc1   c2*16 -> hidden  -> ReLU          (left out when hidden == 0)
+//   fc2   -> 10 logits     -> softmax
+//
+// All parameters live in one flat buffer (params) and their gradients in
+// another of the same layout (grads), so an optimiser step is one loop. The
+// layout, in order, with the tensor names used in the model file:
+//   conv1.weight [c1][1][5][5]   conv1.bias [c1]
+//   conv2.weight [c2][c1][5][5]  conv2.bias [c2]
+//   fc1.weight   [hidden][c2*16] fc1.bias   [hidden]   (only if hidden > 0)
+//   fc2.weight   [10][fc2 inputs] fc2.bias  [10]
+// The architecture string names the shape, e.g. "cnn-c5x16-p2-c5x32-p2-d128-d10"
+// (or "...-p2-d10" without the hidden layer).
+//
+// Example (inference):
+//   wl::Cnn net(wl::read_model(bytes, size));   // validates every tensor
+//   float probs[10];
+//   net.predict(image784, probs);               // allocates nothing
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model_file.hpp"
+#include "core/random.hpp"
+
+namespace wl {
+
+struct CnnConfig {
+  int conv1_channels = 16;  // 1..128
+  int conv2_channels = 32;  // 1..256
+  int hidden = 128;         // 0 (no hidden layer) .. 4096
+};
+
+// "cnn-c5x<c1>-p2-c5x<c2>-p2[-d<hidden>]-d10"
+std::string cnn_architecture(const CnnConfig& config);
+// The inverse; throws std::invalid_argument for anything else.
+CnnConfig parse_cnn_architecture(const std::string& architecture);
+
+class Cnn {
+ public:
+  static constexpr int kSide = 28;
+  static constexpr int kPixels = 28 * 28;
+  static constexpr int kClasses = 10;
+
+  // Parameters zeroed; call init() or load weights.
+  explicit Cnn(const CnnConfig& config);
+  // From a model file: the architecture string and every tensor's shape are
+  // checked; throws std::invalid_argument naming what does not fit.
+  explicit Cnn(const Model& model);
+
+  // He-normal weights (std sqrt(2/fan_in)), zero biases.
+  void init(Rng& rng);
+  Model to_model() const;
+
+  const CnnConfig& config() const { return config_; }
+  std::size_t parameter_count() const { return params.size(); }
+
+  // Inference: probs[10] = softmax(logits). Uses the object's own scratch
+  // buffers (so it is not re-entrant) and allocates nothing.
+  void predict(const float* image,  // [28*28] in [0,1]
+               float* probs);       // [10]
+
+  // Training: forward() keeps every activation and returns the cross-entropy
+  // loss for `label`; backward() then ADDS this image's gradient into grads.
+  float forward(const float* image,  // [28*28]
+                int label);          // 0..9
+  void backward();
+  const float* probs() const { return probs_.data(); }  // [10] from the last forward/predict
+
+  std::vector<float> params;
+  std::vector<float> grads;  // same layout as params
+
+ private:
+  struct Offsets {
+    std::size_t conv1_w, conv1_b, conv2_w, conv2_b, fc1_w, fc1_b, fc2_w, fc2_b, total;
+  };
+  void allocate();
+  void run_forward(const float* image);
+
+  CnnConfig config_;
+  Offsets at_{};
+  int flat_ = 0;  // c2 * 4 * 4, the input size of the dense part
+  int label_ = 0;
+  // activations of the last forward (and scratch)
+  std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
+      relu3_, logits_, probs_;
+  std::vector<std::int32_t> arg1_, arg2_;
+  // their gradients
+  std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_,
+      d_pool1_, d_relu1_, d_conv1_;
+};
+
+// One Adam step (Kingma & Ba 2015) over flat buffers, with bias correction:
+//   g = grads * grad_scale (e.g. 1/batch); m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2
+//   params -= lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+// t counts steps from 1.
+void adam_step(float* params,       // [n]
+               float* m,            // [n] first-moment state
+               float* v,            // [n] second-moment state
+               const float* grads,  // [n]
+               std::size_t n, float grad_scale, float lr, int t,
+               float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f);
+
+}  // namespace wl

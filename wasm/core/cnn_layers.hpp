@@ -1,0 +1,98 @@
+// The layers of the digit CNN, one forward/backward pair each, for ONE image.
+//
+// Conventions (after llm.c):
+//   - argument order: outputs, inputs, then sizes; one shape comment per argument;
+//   - tensors are float, row-major, channels first: [channels][height][width];
+//   - a backward OVERWRITES the gradient of its input (d_in) and ADDS INTO the
+//     gradients of its parameters (d_weight, d_bias), so a minibatch is the sum
+//     of per-image backward passes into one flat gradient buffer;
+//   - d_in may be nullptr where nobody needs it (the first layer's input);
+//   - nothing allocates: scratch buffers are passed in.
+// The inner loops are plain element-wise loops over contiguous rows (or dot
+// products with several independent accumulators), so gcc/clang vectorise
+// them without -ffast-math.
+#pragma once
+
+#include <cstdint>
+
+namespace wl {
+
+// --- 2-D convolution, stride 1, no padding ("valid"), via im2col -----------
+// out[o][y][x] = bias[o] + sum_{c,i,j} weight[o][c][i][j] * in[c][y+i][x+j]
+// with out_h = h - k + 1, out_w = w - k + 1. The image is first unrolled into
+// col[c*k*k + i*k + j][y*out_w + x] = in[c][y+i][x+j], so the convolution is
+// the matrix product out = weight * col (weight seen as [out_c][c*k*k]).
+void conv2d_forward(float* out,           // [out_c][out_h][out_w]
+                    float* col,           // [in_c*k*k][out_h*out_w] scratch, filled here
+                    const float* in,      // [in_c][h][w]
+                    const float* weight,  // [out_c][in_c][k][k]
+                    const float* bias,    // [out_c]
+                    int in_c, int h, int w, int out_c, int k);
+
+// d_weight[o][r] += sum_p d_out[o][p] * col[r][p]          (col from the forward)
+// d_bias[o]      += sum_p d_out[o][p]
+// d_in            = col2im(d_col), d_col[r][p] = sum_o weight[o][r] * d_out[o][p]
+void conv2d_backward(float* d_in,          // [in_c][h][w] or nullptr
+                     float* d_weight,      // [out_c][in_c][k][k], accumulated
+                     float* d_bias,        // [out_c], accumulated
+                     float* d_col,         // [in_c*k*k][out_h*out_w] scratch (unused if !d_in)
+                     const float* d_out,   // [out_c][out_h][out_w]
+                     const float* col,     // [in_c*k*k][out_h*out_w] from the forward
+                     const float* weight,  // [out_c][in_c][k][k]
+                     int in_c, int h, int w, int out_c, int k);
+
+// --- ReLU: out = max(0, in); d_in = d_out where out > 0, else 0 -------------
+void relu_forward(float* out,       // [n]
+                  const float* in,  // [n]
+                  int n);
+void relu_backward(float* d_in,         // [n]
+                   const float* d_out,  // [n]
+                   const float* out,    // [n] the forward's output
+                   int n);
+
+// --- 2x2 max-pool, stride 2 (h and w even) ----------------------------------
+// out[c][y][x] = max of in[c][2y..2y+1][2x..2x+1]; argmax remembers which
+// input (flat index into in) won, so the backward routes d_out back to it.
+// Ties go to the first in row-major order.
+void maxpool2_forward(float* out,             // [c][h/2][w/2]
+                      std::int32_t* argmax,   // [c][h/2][w/2]
+                      const float* in,        // [c][h][w]
+                      int c, int h, int w);
+void maxpool2_backward(float* d_in,                // [c][h][w]
+                       const float* d_out,         // [c][h/2][w/2]
+                       const std::int32_t* argmax, // [c][h/2][w/2]
+                       int c, int h, int w);
+
+// --- fully connected: out[o] = bias[o] + sum_i weight[o][i] * in[i] ----------
+void dense_forward(float* out,           // [n_out]
+                   const float* in,      // [n_in]
+                   const float* weight,  // [n_out][n_in]
+                   const float* bias,    // [n_out]
+                   int n_in, int n_out);
+// d_in[i] = sum_o weight[o][i] * d_out[o]; d_weight[o][i] += d_out[o] * in[i];
+// d_bias[o] += d_out[o]
+void dense_backward(float* d_in,          // [n_in] or nullptr
+                    float* d_weight,      // [n_out][n_in], accumulated
+                    float* d_bias,        // [n_out], accumulated
+                    const float* d_out,   // [n_out]
+                    const float* in,      // [n_in]
+                    const float* weight,  // [n_out][n_in]
+                    int n_in, int n_out);
+
+// --- softmax + cross-entropy -------------------------------------------------
+// probs = softmax(logits) (max subtracted first, so large logits are safe);
+// returns the loss -log(probs[label]).
+float softmax_cross_entropy_forward(float* probs,         // [n]
+                                    const float* logits,  // [n]
+                                    int label, int n);
+// d_logits = probs - one_hot(label): the gradient of the loss w.r.t. the logits.
+void softmax_cross_entropy_backward(float* d_logits,     // [n]
+                                    const float* probs,  // [n]
+                                    int label, int n);
+
+// softmax alone (inference): probs = exp(logits - max) / sum
+void softmax_forward(float* probs,         // [n]
+                     const float* logits,  // [n]
+                     int n);
+
+}  // namespace wl
