@@ -2,7 +2,8 @@
 // equality with the native build, and clear errors on bad input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadWeightlab } from './load.mjs';
 
 const wl = await loadWeightlab();
@@ -55,12 +56,9 @@ test('every book figure agrees, or is a recorded erratum that really disagrees',
   assert.ok(wl.codeErrata().length >= 5);
 });
 
-test('the WASM build gives the same doubles as the native build, bit for bit', async (t) => {
-  const path = new URL('../../build/native/trace-golden.json', import.meta.url);
-  let native;
-  try { native = JSON.parse(await readFile(path, 'utf8')); } catch {
-    assert.fail('build/native/trace-golden.json is missing: run `build/native/trace_examples` first (scripts/test does)');
-  }
+test('the WASM build gives the same doubles as the native build, bit for bit', () => {
+  const tool = fileURLToPath(new URL('../../build/native/trace_examples', import.meta.url));
+  const native = JSON.parse(execFileSync(tool, { encoding: 'utf8' }));
   for (const e of wl.examples()) {
     const trace = wl.run(e.problem);
     for (const [field, key] of Object.entries(FIELDS)) {
@@ -129,4 +127,17 @@ test('runs leak no Embind handles', () => {
     wl.examples(); wl.bookFigures(); wl.codeErrata();
   }
   assert.equal(wl.count_emval_handles(), before);
+});
+
+test('error curve and surface come from the engine', () => {
+  const p = base();
+  const curve = wl.errorCurve(p, { index: 0, from: 0, to: 0.2, samples: 3 });
+  // a = 0, 0.1, 0.2 -> pred 0.01, 0.86, 1.71 -> error 0.9801, 0.0196, 0.5041
+  assert.deepEqual([...curve].map((v) => v.toFixed(4)), ['0.9801', '0.0196', '0.5041']);
+  const surface = wl.errorSurface(p, { x: 0, y: 1, xFrom: 0, xTo: 0.2, yFrom: -1, yTo: 1, nx: 3, ny: 2 });
+  assert.equal(surface.length, 6);
+  assert.equal(surface[1].toFixed(4), '0.8464');
+  assert.throws(() => wl.errorCurve(p, { index: 5, from: 0, to: 1, samples: 10 }), /weight index 5 out of range/);
+  assert.throws(() => wl.errorSurface(p, { x: 0, y: 0, xFrom: 0, xTo: 1, yFrom: 0, yTo: 1, nx: 4, ny: 4 }), /two different weight indices/);
+  assert.throws(() => wl.errorCurve(p, null), /range must be an object/);
 });

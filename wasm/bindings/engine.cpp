@@ -4,6 +4,7 @@
 #include <string>
 
 #include "bindings/js.hpp"
+#include "core/error_landscape.hpp"
 #include "core/examples.hpp"
 #include "core/gradient_descent.hpp"
 
@@ -116,6 +117,42 @@ val example_js(std::string id) {
   return guarded([&] { return problem_to_js(worked_example(id).problem); }, id);
 }
 
+std::size_t index_from(const val& o, const char* name) {
+  const double v = number(o, name);
+  require(v >= 0 && v == std::floor(v) && v < 1e9, std::string(name) + " must be a weight index");
+  return static_cast<std::size_t>(v);
+}
+
+std::size_t count_from(const val& o, const char* name) {
+  const double v = number(o, name);
+  require(v >= 0 && v == std::floor(v) && v < 1e9, std::string(name) + " must be a whole number");
+  return static_cast<std::size_t>(v);
+}
+
+// errorCurve(problem, {index, from, to, samples}) -> Float64Array[samples]
+// Uses problem.weights as the point the other weights are held at.
+val error_curve_js(val problem, val range) {
+  return guarded([&] {
+    const Problem p = problem_from_js(problem);
+    require_object(range, "range");
+    return to_typed_array(error_curve(p, p.weights, index_from(range, "index"),
+                                      number(range, "from"), number(range, "to"),
+                                      count_from(range, "samples")));
+  }, problem, range);
+}
+
+// errorSurface(problem, {x, y, xFrom, xTo, yFrom, yTo, nx, ny}) -> Float64Array[ny*nx]
+val error_surface_js(val problem, val grid) {
+  return guarded([&] {
+    const Problem p = problem_from_js(problem);
+    require_object(grid, "grid");
+    return to_typed_array(error_surface(
+        p, p.weights, index_from(grid, "x"), index_from(grid, "y"), number(grid, "xFrom"),
+        number(grid, "xTo"), number(grid, "yFrom"), number(grid, "yTo"), count_from(grid, "nx"),
+        count_from(grid, "ny")));
+  }, problem, grid);
+}
+
 }  // namespace
 }  // namespace wl::js
 
@@ -125,4 +162,6 @@ EMSCRIPTEN_BINDINGS(weightlab_engine) {
   emscripten::function("run", &wl::js::run_js);
   emscripten::function("bookFigures", &wl::js::book_figures_js);
   emscripten::function("codeErrata", &wl::js::code_errata_js);
+  emscripten::function("errorCurve", &wl::js::error_curve_js);
+  emscripten::function("errorSurface", &wl::js::error_surface_js);
 }
