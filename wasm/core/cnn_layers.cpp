@@ -23,6 +23,22 @@ void axpy(float* y, float a, const float* x, int n) {
   for (int i = 0; i < n; ++i) y[i] += a * x[i];
 }
 
+// y0[i] += a0 * x[i], ..., y3[i] += a3 * x[i]: four axpys sharing each load of x.
+// __restrict (a gcc/clang/MSVC extension) promises the rows do not overlap;
+// without it clang (and so Emscripten) cannot vectorise this loop and the
+// convolution runs about 3x slower.
+void axpy4(float* __restrict y0, float* __restrict y1, float* __restrict y2,
+           float* __restrict y3, float a0, float a1, float a2, float a3,
+           const float* __restrict x, int n) {
+  for (int i = 0; i < n; ++i) {
+    const float v = x[i];
+    y0[i] += a0 * v;
+    y1[i] += a1 * v;
+    y2[i] += a2 * v;
+    y3[i] += a3 * v;
+  }
+}
+
 }  // namespace
 
 void conv2d_forward(float* out, float* col, const float* in, const float* weight,
@@ -60,15 +76,7 @@ void conv2d_forward(float* out, float* col, const float* in, const float* weight
     const float* w2 = weight + (o + 2) * nr;
     const float* w3 = weight + (o + 3) * nr;
     for (int r = 0; r < nr; ++r) {
-      const float* cr = col + r * np;
-      const float a0 = w0[r], a1 = w1[r], a2 = w2[r], a3 = w3[r];
-      for (int p = 0; p < np; ++p) {
-        const float v = cr[p];
-        o0[p] += a0 * v;
-        o1[p] += a1 * v;
-        o2[p] += a2 * v;
-        o3[p] += a3 * v;
-      }
+      axpy4(o0, o1, o2, o3, w0[r], w1[r], w2[r], w3[r], col + r * np, np);
     }
   }
   for (; o < out_c; ++o) {
