@@ -1,0 +1,137 @@
+#include "core/mnist_linear.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "core/check.hpp"
+#include "core/gradient_descent.hpp"
+#include "core/random.hpp"
+
+namespace wl {
+namespace {
+
+void require_mnist_shape(const Dataset& data) {
+  require(data.rows == 28 && data.cols == 28,
+          "the linear network needs 28x28 images, this data set has " +
+              std::to_string(data.rows) + "x" + std::to_string(data.cols));
+}
+
+std::size_t argmax(const double* v, std::size_t n) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (v[i] > v[best]) best = i;
+  }
+  return best;
+}
+
+}  // namespace
+
+void mnist_input(double* input, const std::uint8_t* pixels) {
+  for (std::size_t i = 0; i < kMnistPixels; ++i) input[i] = pixels[i] / 255.0;
+}
+
+void LinearNetwork::reset(std::uint64_t seed) {
+  Rng rng(seed);
+  weights_.resize(kMnistClasses * kMnistPixels);
+  for (double& w : weights_) w = rng.uniform(-kLinearInitScale, kLinearInitScale);
+  diverged_ = false;
+}
+
+TrainResult LinearNetwork::train_range(const Dataset& data, std::size_t begin, std::size_t end,
+                                       double alpha) {
+  require_mnist_shape(data);
+  require(begin <= end && end <= data.count,
+          "training range [" + std::to_string(begin) + ", " + std::to_string(end) +
+              ") is not inside the " + std::to_string(data.count) + " images");
+  require(std::isfinite(alpha) && alpha > 0 && alpha <= kLinearMaxAlpha,
+          "alpha must be a number in (0, " + std::to_string(static_cast<int>(kLinearMaxAlpha)) +
+              "]");
+  TrainResult result;
+  if (diverged_) {
+    result.diverged = true;
+    return result;
+  }
+  double input[kMnistPixels], target[kMnistClasses] = {}, pred[kMnistClasses],
+      error[kMnistClasses], delta[kMnistClasses];
+  for (std::size_t n = begin; n < end; ++n) {
+    mnist_input(input, data.image(n));
+    const std::size_t label = data.labels[n];
+    target[label] = 1.0;
+    learn_step(pred, error, delta, nullptr, weights_.data(), input, target, nullptr, alpha,
+               kMnistPixels, kMnistClasses);
+    target[label] = 0.0;
+    double example_error = 0;
+    for (double e : error) example_error += e;
+    // pred came from the weights before this step; if its error is finite and
+    // below the limit, the step just taken was bounded and the weights are finite.
+    if (!std::isfinite(example_error) || example_error > kLinearDivergedError) {
+      diverged_ = true;
+      result.diverged = true;
+      result.diverged_at = static_cast<long>(n);
+      return result;
+    }
+    result.error += example_error;
+    result.correct += argmax(pred, kMnistClasses) == label;
+    ++result.count;
+  }
+  return result;
+}
+
+std::size_t LinearNetwork::predict(double* scores, const double* input) const {
+  wl::predict(scores, weights_.data(), input, kMnistPixels, kMnistClasses);
+  return argmax(scores, kMnistClasses);
+}
+
+std::size_t LinearNetwork::predict_image(double* scores, const Dataset& data,
+                                         std::size_t index) const {
+  require_mnist_shape(data);
+  require(index < data.count, "image " + std::to_string(index) + " is not among the " +
+                                  std::to_string(data.count) + " images");
+  double input[kMnistPixels];
+  mnist_input(input, data.image(index));
+  return predict(scores, input);
+}
+
+double LinearNetwork::accuracy(const Dataset& data) const {
+  require_mnist_shape(data);
+  if (data.count == 0) return 0;
+  std::size_t correct = 0;
+  double scores[kMnistClasses];
+  for (std::size_t n = 0; n < data.count; ++n) {
+    correct += predict_image(scores, data, n) == data.labels[n];
+  }
+  return static_cast<double>(correct) / data.count;
+}
+
+std::vector<double> LinearNetwork::contributions(const double* input, std::size_t cls) const {
+  require(cls < kMnistClasses, "class must be a digit 0..9, got " + std::to_string(cls));
+  std::vector<double> out(kMnistPixels);
+  const double* row = weights_.data() + cls * kMnistPixels;
+  for (std::size_t i = 0; i < kMnistPixels; ++i) out[i] = input[i] * row[i];
+  return out;
+}
+
+Model LinearNetwork::to_model() const {
+  Model m;
+  m.architecture = kLinearArchitecture;
+  Tensor t;
+  t.name = "weights";
+  t.shape = {static_cast<std::uint32_t>(kMnistClasses), static_cast<std::uint32_t>(kMnistPixels)};
+  t.values.assign(weights_.begin(), weights_.end());
+  m.tensors.push_back(std::move(t));
+  return m;
+}
+
+void LinearNetwork::load_model(const Model& model) {
+  require(model.architecture == kLinearArchitecture,
+          "model file: architecture is \"" + model.architecture + "\", expected \"" +
+              kLinearArchitecture + "\"");
+  const Tensor& t = find_tensor(model, "weights",
+                                {static_cast<std::uint32_t>(kMnistClasses),
+                                 static_cast<std::uint32_t>(kMnistPixels)});
+  for (float v : t.values) require(std::isfinite(v), "model file: a weight is not finite");
+  weights_.assign(t.values.begin(), t.values.end());
+  diverged_ = false;
+}
+
+}  // namespace wl

