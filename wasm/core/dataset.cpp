@@ -11,8 +11,8 @@ namespace {
 
 constexpr std::uint8_t kMagic[8] = {'W', 'L', 'D', 'A', 'T', 'A', '\0', '\0'};
 
-void put_u32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+void put_u32_at(std::uint8_t* p, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 
 std::uint32_t get_u32(const std::uint8_t* p) {
@@ -49,16 +49,15 @@ std::vector<std::uint8_t> write_dataset(const Dataset& d) {
   require_size(d.pixels.size(), std::size_t{d.count} * d.image_size(), "data file: pixels");
   require_size(d.labels.size(), d.count, "data file: labels");
   require_labels(d.labels.data(), d.labels.size());
-  std::vector<std::uint8_t> out;
-  out.reserve(file_size(d.count, d.rows, d.cols));
-  out.insert(out.end(), kMagic, kMagic + 8);
-  put_u32(out, kDatasetFormatVersion);
-  put_u32(out, d.count);
-  put_u32(out, d.rows);
-  put_u32(out, d.cols);
-  out.insert(out.end(), d.pixels.begin(), d.pixels.end());
-  out.insert(out.end(), d.labels.begin(), d.labels.end());
-  put_u32(out, crc32(out.data(), out.size()));
+  // Filled by offset (not push_back/insert) into a buffer of the exact size.
+  std::vector<std::uint8_t> out(file_size(d.count, d.rows, d.cols));
+  std::uint8_t* p = out.data();
+  std::memcpy(p, kMagic, 8);
+  const std::uint32_t header[4] = {kDatasetFormatVersion, d.count, d.rows, d.cols};
+  for (int i = 0; i < 4; ++i) put_u32_at(p + 8 + 4 * i, header[i]);
+  std::memcpy(p + kDatasetHeaderSize, d.pixels.data(), d.pixels.size());
+  std::memcpy(p + kDatasetHeaderSize + d.pixels.size(), d.labels.data(), d.labels.size());
+  put_u32_at(p + out.size() - 4, crc32(p, out.size() - 4));
   return out;
 }
 
