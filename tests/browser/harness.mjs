@@ -12,8 +12,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 export const ARTIFACTS = new URL('../../test-results/screenshots/', import.meta.url);
 
-export async function startBrowser() {
-  const server = await startServer({ dir: new URL('../../site', import.meta.url).pathname });
+export async function startBrowser({ dir = new URL('../../site', import.meta.url).pathname } = {}) {
+  const server = await startServer({ dir });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), 'weightlab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,13 +45,20 @@ export async function startBrowser() {
     return page;
   }
 
+  let serving = true;
+  function stopServer() {  // the site goes away: only the service worker's copy is left
+    serving = false;
+    server.closeAllConnections?.();
+    return new Promise((ok) => server.close(ok));
+  }
+
   async function close() {
     await context.close();
     await rm(profile, { recursive: true, force: true });
-    await new Promise((ok) => server.close(ok));
+    if (serving) await stopServer();
   }
 
-  return { origin, context, open, close };
+  return { origin, context, open, close, stopServer };
 }
 
 export async function screenshot(page, name) {

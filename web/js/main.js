@@ -40,6 +40,12 @@ nav.addEventListener('click', (event) => {
   root.focus({ preventScroll: true });
 });
 
+// Offline after the first visit (web/sw.js). Registration failing (e.g. a
+// file:// URL) only loses the offline copy, never the page.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}
+
 window.weightlab = (async () => {
   try {
     const engine = await loadEngine();
