@@ -4,12 +4,20 @@
 #pragma once
 
 #include <cmath>
+#include <cstdio>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace wl {
+
+// A number as a person would write it: 0.01, -1e+150, nan.
+inline std::string show_number(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", value);
+  return buf;
+}
 
 inline void require(bool ok, const std::string& message) {
   if (!ok) throw std::invalid_argument(message);

@@ -58,7 +58,7 @@ void validate(const Problem& p) {
   require_finite(p.target, "target");
   require_finite(p.weights, "weights");
   require(std::isfinite(p.alpha) && p.alpha >= 0.0,
-          "alpha must be a finite number >= 0 (got " + std::to_string(p.alpha) + ")");
+          "alpha must be a finite number >= 0 (got " + show_number(p.alpha) + ")");
   require(p.iterations >= 0 && p.iterations <= kMaxIterations,
           "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " +
               std::to_string(p.iterations) + ")");
