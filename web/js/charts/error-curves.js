@@ -1,0 +1,305 @@
+// The book's a/b/c error curves: one small chart per weight, the total error
+// as that one weight sweeps a range while the others stay at their values
+// before the current iteration (engine.errorCurve), the current weight as a
+// dot, the tangent there, and in the LEARN phase where the dot goes next.
+// A frozen weight keeps its dot still while its bowl slides under it as the
+// other weights learn. All numbers come from the engine; this module draws.
+import { tokens, rgba, fmt, tick, letter, weightName, escapeHtml } from './palette.js';
+import { iterationOf, usableSteps, isLearn, isPredict } from './trace-slices.js';
+
+const SAMPLES = 61;
+const MAX_CHARTS = 3;
+// Beyond these the numbers are "off the chart": a bowl drawn over ±1e150 says nothing.
+const X_LIMIT = 1e9;
+const Y_LIMIT = 1e30;
+
+// Draws an arrow from the dot to where it goes next (options.plugins.wlArrow).
+const arrowPlugin = {
+  id: 'wlArrow',
+  afterDatasetsDraw(chart, _args, opts) {
+    const a = opts?.from;
+    const b = opts?.to;
+    if (!a || !b) return;
+    const { x: sx, y: sy } = chart.scales;
+    const x1 = sx.getPixelForValue(a.x); const y1 = sy.getPixelForValue(a.y);
+    const x2 = sx.getPixelForValue(b.x); const y2 = sy.getPixelForValue(b.y);
+    const len = Math.hypot(x2 - x1, y2 - y1);
+    if (![x1, y1, x2, y2].every(Number.isFinite) || len < 10) return;
+    const ux = (x2 - x1) / len; const uy = (y2 - y1) / len;
+    const ex = x2 - ux * 7; const ey = y2 - uy * 7; // stop short of the hollow dot
+    const { ctx, chartArea: c } = chart;
+    ctx.save();
+    ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
+    ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2;
+    ctx.beginPath(); ctx.moveTo(x1 + ux * 7, y1 + uy * 7); ctx.lineTo(ex, ey); ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(ex, ey);
+    ctx.lineTo(ex - ux * 8 - uy * 4.5, ey - uy * 8 + ux * 4.5);
+    ctx.lineTo(ex - ux * 8 + uy * 4.5, ey - uy * 8 - ux * 4.5);
+    ctx.closePath(); ctx.fill();
+    ctx.restore();
+  },
+};
+
+// The [lo, hi] of finite, on-chart values.
+function extent(values) {
+  let lo = Infinity; let hi = -Infinity;
+  for (const v of values) {
+    if (Number.isFinite(v) && Math.abs(v) <= X_LIMIT) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+// Where the bowl of weight w bottoms out at iteration j: the error is a
+// parabola in w whose derivative is 2*delta*input, so its minimum sits
+// delta/input to the left of the weight (read from the trace, only for framing).
+function bowlMinimum(trace, input, j, w) {
+  const nW = trace.nIn * trace.nOut;
+  const x = input[w % trace.nIn];
+  const d = trace.delta[j * trace.nOut + Math.floor(w / trace.nIn)];
+  const v = trace.weightsBefore[j * nW + w];
+  return x ? v - d / x : v;
+}
+
+// The x range of weight w's chart: the path of w (before and after) and the
+// bowl's minimum over the whole trace, so the frame stays still from step to
+// step (a frozen weight's bowl visibly slides); if that would squash the
+// current step (a diverging run grows geometrically), only the steps so far.
+function xRange(trace, input, k, w) {
+  const nW = trace.nIn * trace.nOut;
+  const upto = (last) => {
+    const vals = [];
+    for (let j = 0; j <= last; j += 1) {
+      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], bowlMinimum(trace, input, j, w));
+    }
+    return extent(vals);
+  };
+  const now = upto(k);
+  const all = upto(usableSteps(trace) - 1);
+  const span = (r) => (r ? r[1] - r[0] : 0);
+  let r = all && now && span(all) <= 25 * Math.max(span(now), 1e-12) ? all : (now || all);
+  if (!r) r = [-1, 1];
+  let [lo, hi] = r;
+  const width = hi - lo;
+  const centre = (lo + hi) / 2;
+  if (!(width > 1e-9 * Math.max(1, Math.abs(centre)))) {
+    const half = Math.max(Math.abs(centre) * 0.5, 0.1);
+    return niceBounds(centre - half, centre + half);
+  }
+  lo -= width * 0.12; hi += width * 0.12;
+  return niceBounds(lo, hi);
+}
+
+// Widens [lo, hi] outward to multiples of a round step, so the axis ends on ticks.
+function niceBounds(lo, hi) {
+  const step = niceStep((hi - lo) / 4);
+  const a = Math.floor(lo / step) * step;
+  const b = Math.ceil(hi / step) * step;
+  return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : [lo, hi];
+}
+
+function niceStep(raw) {
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  return [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) || raw;
+}
+
+export function createErrorCurves(container, engine, options = {}) {
+  const root = document.createElement('div');
+  root.className = 'wl-curves-wrap';
+  root.innerHTML = `
+    <div class="wl-curves"></div>
+    <p class="wl-chart-note">Each curve is the total error as one weight moves while the others stay where they were
+    before this step. The dot is the weight now; the dashed line is the tangent there, whose slope is the true
+    derivative of the error, <span class="mono">2 × weight_delta</span>: the book's <span class="mono">weight_delta</span>
+    leaves out the factor 2 of the squared error's derivative (alpha absorbs it).</p>
+    <p class="wl-chart-msg" hidden></p>`;
+  container.append(root);
+  const grid = root.querySelector('.wl-curves');
+  const msg = root.querySelector('.wl-chart-msg');
+  let figures = [];
+  let key = '';
+
+  function clearFigures() {
+    for (const f of figures) f.chart.destroy();
+    figures = [];
+    grid.replaceChildren();
+  }
+
+  function makeFigure(w, t) {
+    const fig = document.createElement('figure');
+    fig.className = 'wl-curve';
+    fig.innerHTML = `
+      <figcaption class="wl-curve-title"></figcaption>
+      <div class="wl-curve-box"><canvas role="img"></canvas></div>
+      <p class="wl-curve-read mono"></p>`;
+    grid.append(fig);
+    const canvas = fig.querySelector('canvas');
+    canvas.dataset.weight = String(w);
+    const chart = new window.Chart(canvas, {
+      type: 'scatter',
+      data: {
+        datasets: [
+          { label: 'error', data: [], showLine: true, pointRadius: 0, pointHitRadius: 0,
+            borderColor: t.compare, borderWidth: 2, order: 3 },
+          { label: 'tangent', data: [], showLine: true, pointRadius: 0, pointHitRadius: 0,
+            borderColor: t.learn, borderDash: [6, 4], borderWidth: 1.75, order: 2 },
+          { label: 'now', data: [], pointRadius: 6, pointHoverRadius: 7,
+            backgroundColor: t.predict, borderColor: '#fff', borderWidth: 1.5, order: 0 },
+          { label: 'next', data: [], pointRadius: 5, pointHoverRadius: 6,
+            backgroundColor: '#fff', borderColor: t.learn, borderWidth: 2, order: 1 },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        normalized: true,
+        layout: { padding: { top: 4, right: 6 } },
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            filter: (item) => item.datasetIndex >= 2,
+            callbacks: {
+              label: (item) => `${item.dataset.label}: weight ${fmt(item.parsed.x)}, error ${fmt(item.parsed.y)}`,
+            },
+          },
+          wlArrow: {},
+        },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
+            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, maxRotation: 0 },
+            grid: { color: rgba(t.lineRgb, 0.8) } },
+          y: { type: 'linear', title: { display: true, text: 'error', color: t.muted },
+            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted },
+            grid: { color: rgba(t.lineRgb, 0.8) } },
+        },
+      },
+      plugins: [arrowPlugin],
+    });
+    return { w, fig, canvas, chart,
+      title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
+  }
+
+  function showMessage(text) {
+    msg.hidden = !text;
+    msg.textContent = text || '';
+  }
+
+  function update({ problem, trace, iteration = 0, phase, names, weights } = {}) {
+    const it = iterationOf(trace, iteration);
+    if (!problem || !it) {
+      clearFigures(); key = '';
+      showMessage(trace ? 'No finite step to draw: the numbers overflowed at once.' : '');
+      return;
+    }
+    const { k, nIn, nOut, nW } = it;
+    const wanted = weights ?? options.weights;
+    const indices = (Array.isArray(wanted) && wanted.length
+      ? wanted : Array.from({ length: Math.min(nW, MAX_CHARTS) }, (_, i) => i))
+      .filter((w) => Number.isInteger(w) && w >= 0 && w < nW).slice(0, 12);
+    const t = tokens(container);
+    const nextKey = `${nIn}x${nOut}:${indices.join(',')}`;
+    if (nextKey !== key) {
+      clearFigures();
+      figures = indices.map((w) => makeFigure(w, t));
+      key = nextKey;
+    }
+    const learn = isLearn(phase);
+    const showTangent = !isPredict(phase);
+    const frozen = problem.frozen ?? [];
+    const input = Array.from(problem.input ?? []);
+    const held = { ...problem, weights: Float64Array.from(it.before) };
+    const notes = [];
+    figures.forEach((f) => {
+      const w = f.w;
+      const isFrozen = frozen[w] === 1 || frozen[w] === true;
+      const name = weightName(w, nIn, nOut, names);
+      f.title.innerHTML = `<b class="wl-letter">${letter(w)}</b> ` +
+        `<span>${escapeHtml(name)}</span>${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`;
+      f.fig.classList.toggle('is-frozen', isFrozen);
+      const [lo, hi] = xRange(trace, input, k, w);
+      let curve;
+      try {
+        curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
+      } catch (error) {
+        f.read.textContent = error.message;
+        return;
+      }
+      const points = [];
+      let ymax = 0;
+      for (let s = 0; s < curve.length; s += 1) {
+        const x = lo + ((hi - lo) * s) / (curve.length - 1);
+        const y = curve[s];
+        const ok = Number.isFinite(y) && y >= 0 && y <= Y_LIMIT;
+        points.push({ x, y: ok ? y : null });
+        if (ok) ymax = Math.max(ymax, y);
+      }
+      const wx = it.before[w];
+      const wy = it.totalError;
+      const dotOn = Number.isFinite(wx) && Number.isFinite(wy) && wx >= lo && wx <= hi && wy <= Y_LIMIT;
+      if (dotOn) ymax = Math.max(ymax, wy);
+      ymax = ymax > 0 ? niceBounds(0, ymax * 1.04)[1] : 1;
+
+      // The tangent: slope 2*weight_delta (the engine's weight_delta), clipped to the frame.
+      const slope = 2 * it.weightDeltas[w];
+      let tangent = [];
+      if (showTangent && dotOn && !isFrozen && Number.isFinite(slope)) {
+        const half = (hi - lo) * 0.22;
+        let t0 = -half; let t1 = half;
+        if (slope !== 0) {
+          const a = (0 - wy) / slope; const b = (ymax - wy) / slope;
+          t0 = Math.max(t0, Math.min(a, b)); t1 = Math.min(t1, Math.max(a, b));
+        }
+        if (t1 > t0) tangent = [{ x: wx + t0, y: wy + slope * t0 }, { x: wx + t1, y: wy + slope * t1 }];
+      }
+
+      // Where the dot goes: the new weight, on this same curve (others still held).
+      let next = [];
+      const ax = it.after[w];
+      if (learn && dotOn && !isFrozen && Number.isFinite(ax) && ax !== wx && ax >= lo && ax <= hi) {
+        try {
+          const ay = engine.errorCurve(held, { index: w, from: ax, to: ax + (hi - lo), samples: 2 })[0];
+          if (Number.isFinite(ay) && ay <= ymax) next = [{ x: ax, y: ay }];
+        } catch { /* leave the arrow out */ }
+      }
+
+      const ds = f.chart.data.datasets;
+      ds[0].data = points;
+      ds[1].data = tangent;
+      ds[2].data = dotOn ? [{ x: wx, y: wy }] : [];
+      ds[2].backgroundColor = isFrozen ? t.muted : t.predict;
+      ds[3].data = next;
+      const opts = f.chart.options;
+      opts.scales.x.min = lo; opts.scales.x.max = hi;
+      opts.scales.y.min = 0; opts.scales.y.max = ymax;
+      opts.scales.x.title.text = `weight ${letter(w)} (${name})`;
+      opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
+      f.chart.update('none');
+
+      const parts = [`weight ${fmt(wx)}`, `error ${fmt(wy)}`];
+      if (isFrozen) parts.push('frozen: it does not move');
+      else if (showTangent) parts.push(`slope 2 × (${fmt(it.weightDeltas[w])}) = ${fmt(slope)}`);
+      if (learn && !isFrozen) parts.push(`→ ${fmt(ax)}`);
+      if (!dotOn) {
+        parts.push('off the chart');
+        notes.push(letter(w));
+      }
+      f.read.textContent = parts.join(' · ');
+      f.canvas.setAttribute('aria-label',
+        `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
+        `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
+      f.canvas.dataset.iteration = String(k);
+    });
+    showMessage(notes.length || trace.overflowed
+      ? `${notes.length ? `Weight ${notes.join(', ')} is off the chart at this step: the numbers are too large to draw.` : ''}` +
+        `${trace.overflowed ? ` The run overflowed after ${usableSteps(trace)} finite step(s).` : ''}`.trim()
+      : '');
+  }
+
+  function destroy() {
+    clearFigures();
+    root.remove();
+  }
+
+  return { update, destroy };
+}
