@@ -1,0 +1,245 @@
+// Embind layer for "Draw a digit": one persistent DigitReader per canvas.
+// Each animation frame the page hands over the canvas's RGBA bytes once
+// (one typed-array .set() into a buffer the reader owns, never per pixel) and
+// gets back, from ONE call, everything it draws:
+//
+//   reader.read(rgba, width, height) -> {
+//     hasInk, inkPixels, box: {x, y, width, height}, centre: {x, y}, scale,
+//     image:  Float32Array[784]   the 28x28 the models see (preprocess.hpp)
+//     probs:  Float32Array[10]    the CNN's softmax, or null without a CNN
+//     linear: Float32Array[10]    the chapter's linear scores, or null
+//     linearTop, linearRunnerUp:  the linear net's two highest classes (-1 without it)
+//     contribTop, contribRunnerUp: Float32Array[784] input x weight per pixel
+//                                  for those classes (sum = their score), or null
+//   }
+//
+// An empty canvas gives hasInk false and no reading at all (probs, linear and
+// the contributions are null): the page invites the user to draw.
+// The linear reading uses the core's wl::LinearNetwork, the same class the
+// chapter's MNIST section trains, so there is one implementation of it.
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bindings/js.hpp"
+#include "core/cnn.hpp"
+#include "core/mnist_linear.hpp"
+#include "core/model_file.hpp"
+#include "core/preprocess.hpp"
+
+namespace wl::js {
+namespace {
+
+template <typename T>
+val copy_to_js(const T* data, std::size_t n) {
+  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+
+int canvas_side(double v, const char* name) {
+  require(std::isfinite(v) && v == std::floor(v) && v >= 1 && v <= kMaxCanvasSide,
+          std::string(name) + " must be a whole number of pixels from 1 to " +
+              std::to_string(kMaxCanvasSide));
+  return static_cast<int>(v);
+}
+
+std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) {
+  const bool buffer = bytes.instanceof(val::global("ArrayBuffer"));
+  require(buffer || val::global("ArrayBuffer").call<bool>("isView", bytes),
+          std::string(what) + " must be a Uint8Array or an ArrayBuffer");
+  const val u8 = buffer ? val::global("Uint8Array").new_(bytes)
+                        : val::global("Uint8Array").new_(bytes["buffer"], bytes["byteOffset"],
+                                                         bytes["byteLength"]);
+  const std::size_t n = u8["length"].as<std::size_t>();
+  std::vector<std::uint8_t> out(n);
+  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", u8);
+  return out;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const std::size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+}  // namespace
+
+class DigitReader {
+ public:
+  // The CNN (digits-cnn.wlm). On any error the old model stays.
+  void load_model(val bytes) {
+    guarded([&] {
+      const std::vector<std::uint8_t> b = bytes_from(bytes, "the model file");
+      auto next = std::make_unique<Cnn>(read_model(b.data(), b.size()));
+      cnn_ = std::move(next);
+      architecture_ = cnn_architecture(cnn_->config());
+    }, bytes);
+  }
+
+  // The chapter's linear network (chapter-linear.wlm). On error the old one stays.
+  void load_linear(val bytes) {
+    guarded([&] {
+      const std::vector<std::uint8_t> b = bytes_from(bytes, "the linear model file");
+      const Model model = read_model(b.data(), b.size());
+      auto next = std::make_unique<LinearNetwork>();
+      next->load_model(model);
+      linear_ = std::move(next);
+    }, bytes);
+  }
+
+  bool has_model() const { return cnn_ != nullptr; }
+  bool has_linear() const { return linear_ != nullptr; }
+  std::string architecture() const { return architecture_; }
+
+  val read(val rgba, double width, double height) {
+    return guarded([&] {
+      const std::size_t n = take_pixels(rgba, width, height);
+      const DrawnDigit& d = preprocessor_.process(rgba_.data(), n, width_, height_);
+      return to_js(d);
+    }, rgba);
+  }
+
+  // Medians over `iterations` runs of each stage, timed inside the module
+  // (milliseconds): {preprocess, cnn, linear}. For the benchmark page.
+  val profile(val rgba, double width, double height, double iterations) {
+    return guarded([&] {
+      require(iterations >= 1 && iterations <= 100000, "iterations must be 1..100000");
+      const std::size_t n = take_pixels(rgba, width, height);
+      std::vector<double> pre, cnn, lin;
+      std::array<float, 10> probs{};
+      std::array<double, 10> scores{};
+      const auto now = [] { return std::chrono::steady_clock::now(); };
+      const auto ms = [](auto a, auto b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+      };
+      for (int i = 0; i < static_cast<int>(iterations); ++i) {
+        auto t0 = now();
+        const DrawnDigit& d = preprocessor_.process(rgba_.data(), n, width_, height_);
+        auto t1 = now();
+        if (cnn_) cnn_->predict(d.pixels.data(), probs.data());
+        auto t2 = now();
+        if (linear_) {
+          std::copy(d.pixels.begin(), d.pixels.end(), input_.begin());
+          linear_->predict(scores.data(), input_.data());
+        }
+        auto t3 = now();
+        pre.push_back(ms(t0, t1));
+        cnn.push_back(ms(t1, t2));
+        lin.push_back(ms(t2, t3));
+      }
+      val o = val::object();
+      o.set("preprocess", median(pre));
+      o.set("cnn", median(cnn));
+      o.set("linear", median(lin));
+      return o;
+    }, rgba);
+  }
+
+ private:
+  // Copies the canvas bytes into the reader's own buffer with one .set().
+  std::size_t take_pixels(const val& rgba, double width, double height) {
+    const val bytes_per_element = rgba["BYTES_PER_ELEMENT"];
+    require(val::global("ArrayBuffer").call<bool>("isView", rgba) &&
+                bytes_per_element.isNumber() && bytes_per_element.as<int>() == 1,
+            "rgba must be a Uint8Array or Uint8ClampedArray of canvas pixels");
+    width_ = canvas_side(width, "width");
+    height_ = canvas_side(height, "height");
+    const std::size_t n = rgba["length"].as<std::size_t>();
+    const std::size_t want = static_cast<std::size_t>(width_) * height_ * 4;
+    require(n == want, "rgba has " + std::to_string(n) + " bytes, expected width x height x 4 = " +
+                           std::to_string(want));
+    if (rgba_.size() < n) rgba_.resize(n);  // grows only; a same-size canvas never reallocates
+    val(emscripten::typed_memory_view(n, rgba_.data())).call<void>("set", rgba);
+    return n;
+  }
+
+  val to_js(const DrawnDigit& d) {
+    val o = val::object();
+    o.set("hasInk", d.has_ink);
+    o.set("inkPixels", static_cast<double>(d.ink_pixel_count));
+    val box = val::object();
+    box.set("x", d.box_x);
+    box.set("y", d.box_y);
+    box.set("width", d.box_width);
+    box.set("height", d.box_height);
+    o.set("box", box);
+    val centre = val::object();
+    centre.set("x", d.centre_x);
+    centre.set("y", d.centre_y);
+    o.set("centre", centre);
+    o.set("scale", d.scale);
+    o.set("image", copy_to_js(d.pixels.data(), d.pixels.size()));
+    val none = val::null();
+    o.set("probs", none);
+    o.set("linear", none);
+    o.set("linearTop", -1);
+    o.set("linearRunnerUp", -1);
+    o.set("contribTop", none);
+    o.set("contribRunnerUp", none);
+    if (!d.has_ink) return o;
+
+    if (cnn_) {
+      cnn_->predict(d.pixels.data(), probs_.data());
+      o.set("probs", copy_to_js(probs_.data(), probs_.size()));
+    }
+    if (linear_) {
+      std::copy(d.pixels.begin(), d.pixels.end(), input_.begin());
+      std::array<double, 10> scores{};
+      linear_->predict(scores.data(), input_.data());
+      for (int c = 0; c < 10; ++c) scores_[c] = static_cast<float>(scores[c]);
+      int top = 0, second = -1;  // first one on ties, as LinearNetwork::predict
+      for (int c = 1; c < 10; ++c) {
+        if (scores[c] > scores[top]) top = c;
+      }
+      for (int c = 0; c < 10; ++c) {
+        if (c != top && (second < 0 || scores[c] > scores[second])) second = c;
+      }
+      o.set("linear", copy_to_js(scores_.data(), scores_.size()));
+      o.set("linearTop", top);
+      o.set("linearRunnerUp", second);
+      o.set("contribTop", contributions(top));
+      o.set("contribRunnerUp", contributions(second));
+    }
+    return o;
+  }
+
+  // input[i] * weights[cls][i]: the dot product before its sum.
+  val contributions(int cls) {
+    const std::vector<double>& w = linear_->weights();
+    const double* row = w.data() + static_cast<std::size_t>(cls) * kMnistPixels;
+    for (std::size_t i = 0; i < kMnistPixels; ++i) {
+      contrib_[i] = static_cast<float>(input_[i] * row[i]);
+    }
+    return copy_to_js(contrib_.data(), contrib_.size());
+  }
+
+  DrawingPreprocessor preprocessor_;
+  std::vector<std::uint8_t> rgba_;
+  int width_ = 0, height_ = 0;
+  std::unique_ptr<Cnn> cnn_;
+  std::string architecture_;
+  std::unique_ptr<LinearNetwork> linear_;
+  std::array<float, 10> probs_{};
+  std::array<float, 10> scores_{};
+  std::array<double, kMnistPixels> input_{};
+  std::array<float, kMnistPixels> contrib_{};
+};
+
+}  // namespace wl::js
+
+EMSCRIPTEN_BINDINGS(weightlab_draw) {
+  using wl::js::DigitReader;
+  emscripten::class_<DigitReader>("DigitReader")
+      .constructor<>()
+      .function("loadModel", &DigitReader::load_model)
+      .function("loadLinear", &DigitReader::load_linear)
+      .function("hasModel", &DigitReader::has_model)
+      .function("hasLinear", &DigitReader::has_linear)
+      .function("architecture", &DigitReader::architecture)
+      .function("read", &DigitReader::read)
+      .function("profile", &DigitReader::profile);
+}
