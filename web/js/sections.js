@@ -1,7 +1,12 @@
 // The sections of the site, in the chapter's order. Each names the view
 // module that draws it; main.js loads that module when the section opens.
 export const SECTIONS = [
-  { id: 'multi-input', title: 'Several inputs', view: 'first-step' },
+  { id: 'multi-input', title: 'Several inputs', view: 'lesson' },
+  { id: 'side-by-side', title: 'One input beside three', view: 'lesson' },
+  { id: 'steps', title: 'Several steps', view: 'lesson' },
+  { id: 'freeze', title: 'Freezing a weight', view: 'lesson' },
+  { id: 'multi-output', title: 'Several outputs', view: 'lesson' },
+  { id: 'multi-in-out', title: 'Inputs and outputs', view: 'lesson' },
   { id: 'draw', title: 'Draw a digit', view: 'draw' },
 ];
 

@@ -1,0 +1,123 @@
+// The network diagram: input nodes on the left, output nodes on the right, one
+// edge per weight with its value written on it (thickness by |weight|, colour
+// by sign). The numbers of the current phase appear where the book puts them:
+// pred in the output node, error and delta beside it, weight_deltas and then
+// the new weights on the edges. Clicking an edge's label freezes that weight.
+import { fmt } from './format.js';
+import { phaseIndex } from './phases.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+const W = 530, ROW = 100, TOP = 12, IN_X = 112, OUT_X = 352, R = 32;
+
+function el(name, attrs = {}, parent = null) {
+  const node = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (parent) parent.append(node);
+  return node;
+}
+
+function text(parent, x, y, content, cls, anchor = 'middle') {
+  const t = el('text', { x, y, class: cls, 'text-anchor': anchor }, parent);
+  t.textContent = content;
+  return t;
+}
+
+export function createDiagram(container, { inputNames, outputNames, title, onToggle }) {
+  const nIn = inputNames.length, nOut = outputNames.length;
+  const rows = Math.max(nIn, nOut);
+  const H = TOP * 2 + rows * ROW;
+  const rowY = (k, n) => TOP + (rows - n) * ROW / 2 + k * ROW + ROW / 2;
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'img' });
+  const label = el('title', {}, svg);
+  label.textContent = title;
+  const gEdges = el('g', {}, svg), gLabels = el('g', {}, svg), gNodes = el('g', {}, svg);
+
+  const edges = [];
+  for (let o = 0; o < nOut; o++) {
+    for (let i = 0; i < nIn; i++) {
+      const x1 = IN_X, y1 = rowY(i, nIn), x2 = OUT_X, y2 = rowY(o, nOut);
+      const line = el('line', { x1: x1 + R, y1, x2: x2 - R, y2, class: 'edge' }, gEdges);
+      // Labels sit nearer the inputs, staggered by output so a 3x3 stays legible.
+      const t = nIn > 1 && nOut > 1 ? 0.22 + 0.25 * o : 0.45;
+      const lx = x1 + R + (x2 - x1 - 2 * R) * t, ly = y1 + (y2 - y1) * ((x2 - x1 - 2 * R) * t + R) / (x2 - x1);
+      const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})` }, gLabels);
+      const tip = el('title', {}, g);
+      tip.textContent = `weight ${inputNames[i]} → ${outputNames[o]}: click to freeze or unfreeze`;
+      const rect = el('rect', { x: -30, y: -12, width: 60, height: 24, rx: 5 }, g);
+      const value = text(g, 0, 0, '', 'edge-value');
+      value.setAttribute('dominant-baseline', 'central');
+      edges.push({ line, g, rect, value });
+    }
+  }
+  const inputs = inputNames.map((name, i) => {
+    const y = rowY(i, nIn);
+    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input' }, gNodes);
+    text(gNodes, IN_X - R - 8, y, name, 'node-name', 'end').setAttribute('dominant-baseline', 'central');
+    const value = text(gNodes, IN_X, y, '', 'node-value');
+    value.setAttribute('dominant-baseline', 'central');
+    return value;
+  });
+  const outputs = outputNames.map((name, o) => {
+    const y = rowY(o, nOut);
+    const circle = el('circle', { cx: OUT_X, cy: y, r: R, class: 'node output' }, gNodes);
+    const x = OUT_X + R + 10;
+    text(gNodes, x, y - 26, `${name}?`, 'node-name', 'start');
+    const pred = text(gNodes, OUT_X, y, '', 'node-value pred');
+    pred.setAttribute('dominant-baseline', 'central');
+    return {
+      circle,
+      pred,
+      target: text(gNodes, x, y - 4, '', 'side target', 'start'),
+      error: text(gNodes, x, y + 18, '', 'side error', 'start'),
+      delta: text(gNodes, x, y + 40, '', 'side delta', 'start'),
+    };
+  });
+  container.append(svg);
+
+  const onClick = (event) => {
+    const g = event.target.closest('.edge-label');
+    if (g && onToggle) onToggle(Number(g.dataset.index));
+  };
+  svg.addEventListener('click', onClick);
+
+  let lineBox = 24;
+  function update({ problem, values, phase }) {
+    // The labels' box height follows the CSS font size (larger on phones).
+    const size = parseFloat(getComputedStyle(edges[0]?.value ?? svg).fontSize) || 15;
+    lineBox = Math.round(size * 1.6);
+    const p = values ? phaseIndex(phase) : -1;
+    svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}`);
+    const shown = p === 3 ? values.weightsAfter : values ? values.weightsBefore : problem.weights;
+    let scale = 1;
+    for (const w of shown) scale = Math.max(scale, Math.abs(w));
+    edges.forEach((e, k) => {
+      const w = shown[k];
+      const frozen = problem.frozen[k] === 1;
+      e.line.setAttribute('class', `edge ${w > 0 ? 'pos' : w < 0 ? 'neg' : 'zero'}${frozen ? ' frozen' : ''}`);
+      e.line.setAttribute('stroke-width', (1.5 + 7 * Math.min(1, Math.abs(w) / scale)).toFixed(2));
+      const isDelta = p === 2;
+      const content = isDelta ? `Δ ${fmt(values.weightDeltas[k])}` : fmt(w);
+      e.value.textContent = content;
+      // Measure the text once it is laid out (font size differs on phones).
+      let textWidth = 0;
+      try { textWidth = e.value.getComputedTextLength(); } catch { /* not rendered yet */ }
+      const width = Math.max(44, (textWidth || content.length * 8.6) + 12);
+      e.rect.setAttribute('x', (-width / 2).toFixed(1));
+      e.rect.setAttribute('height', String(lineBox)); e.rect.setAttribute('y', String(-lineBox / 2 - 1));
+      e.rect.setAttribute('width', width.toFixed(1));
+      e.g.setAttribute('class', `edge-label${isDelta ? ' delta' : ''}${p === 3 ? ' updated' : ''}${frozen ? ' frozen' : ''}`);
+    });
+    inputs.forEach((t, i) => { t.textContent = fmt(problem.input[i]); });
+    outputs.forEach((out, o) => {
+      out.target.textContent = `target ${fmt(problem.target[o])}`;
+      out.pred.textContent = p >= 0 ? fmt(values.pred[o]) : '';
+      out.error.textContent = p >= 1 ? `error ${fmt(values.error[o])}` : '';
+      out.delta.textContent = p >= 1 ? `delta ${fmt(values.delta[o])}` : '';
+    });
+  }
+
+  return {
+    update,
+    destroy() { svg.removeEventListener('click', onClick); svg.remove(); },
+  };
+}

@@ -1,0 +1,352 @@
+// A lesson section of chapter 5: the network diagram, the step in three
+// phases with player controls, the numbers, the code, the charts, and "play
+// with it" settings. Every number comes from engine.run; the position
+// (iteration, phase) and every edited setting live in the URL through `state`.
+import { LESSONS } from '../lesson/config.js';
+import { PHASES, PHASE_LABELS, phaseIndex, iterationValues } from '../lesson/phases.js';
+import { readProblem, problemPatch, isBookProblem, problemKeys } from '../lesson/problem.js';
+import { createDiagram } from '../lesson/diagram.js';
+import { createNumbers } from '../lesson/numbers.js';
+import { createCode } from '../lesson/code.js';
+import { createSettings } from '../lesson/settings.js';
+import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
+import { fmt } from '../lesson/format.js';
+import { showError, clearStatus } from '../status.js';
+
+const SPEEDS = { slow: 1600, normal: 900, fast: 350 };
+
+// Chart components live in ../charts/ (another module's job); a missing one
+// just leaves its slot empty.
+async function chartFactory(file, name) {
+  try {
+    return (await import(`../charts/${file}.js`))[name] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function mount(root, { engine, state, section }) {
+  const lesson = LESSONS[section.id];
+  const all = engine.examples();
+  const figures = engine.bookFigures();
+  const errata = engine.codeErrata();
+  const panels = lesson.panels.map((cfg) => {
+    const ex = all.find((e) => e.id === cfg.example);
+    return { ...cfg, ex, book: ex.problem, names: { inputNames: ex.inputNames, outputNames: ex.outputNames },
+      problem: null, trace: null, key: '' };
+  });
+  const pair = panels.length > 1;
+  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+  root.innerHTML = `
+    <article class="lesson lesson-${section.id}${pair ? ' pair' : ''}">
+      <header class="lesson-head">
+        <h1>${section.title}</h1>
+        <p class="intro">${lesson.intro}</p>
+      </header>
+      <div class="banners" data-role="banners"></div>
+      <div class="lesson-grid">
+        <div class="col-a">
+          <section class="panel stage" aria-label="The network, one step at a time">
+            <div class="diagrams">${panels.map((p, k) => `<figure class="diagram-box" data-panel="${k}">
+              <figcaption>${p.ex.title}</figcaption></figure>`).join('')}</div>
+            <div class="player" role="group" aria-label="Step through the learning">
+              <ol class="phases" aria-label="Phases of one step">${PHASES.map((ph) =>
+                `<li data-ph="${ph}" class="ph-${ph}">${PHASE_LABELS[ph]}</li>`).join('')}</ol>
+              <div class="buttons">
+                <button type="button" data-act="restart">Restart</button>
+                <button type="button" data-act="back" aria-keyshortcuts="ArrowLeft">◀ Back</button>
+                <button type="button" data-act="play" class="primary" aria-keyshortcuts="Space">Play</button>
+                <button type="button" data-act="next" aria-keyshortcuts="ArrowRight">Next ▶</button>
+                <label class="speed">Speed <select data-act="speed">
+                  ${Object.keys(SPEEDS).map((s) => `<option value="${s}">${s}</option>`).join('')}</select></label>
+              </div>
+              <div class="scrub">
+                <label for="${section.id}-it">Iteration</label>
+                <input type="range" id="${section.id}-it" data-act="scrub" min="1" max="1" step="1">
+                <output for="${section.id}-it" data-role="position"></output>
+              </div>
+            </div>
+          </section>
+          <section class="panel play" aria-labelledby="${section.id}-play">
+            <h2 id="${section.id}-play">Play with it</h2>
+            <p class="hint">Change any number: everything is recomputed at once. Click a weight on the diagram to freeze it.</p>
+            <div data-role="settings"></div>
+          </section>
+        </div>
+        <div class="col-b">
+          <section class="panel numbers-panel" aria-labelledby="${section.id}-num">
+            <h2 id="${section.id}-num" data-role="heading">The numbers</h2>
+            <div class="tables">${panels.map((_, k) => `<div data-table="${k}"></div>`).join('')}</div>
+            <div class="figures" data-role="figures"></div>
+          </section>
+          <section class="panel code-panel" aria-labelledby="${section.id}-code">
+            <h2 id="${section.id}-code">The step in code</h2>
+            <div data-role="code"></div>
+          </section>
+          ${lesson.curves || lesson.surface || lesson.matrix ? `<section class="panel charts-panel" aria-label="Charts">
+            ${lesson.curves ? `<h2>Error against each weight</h2><div data-role="curves"></div>` : ''}
+            ${lesson.surface ? `<h2>The error surface over two weights</h2>
+              <div class="surface-pick">
+                <label>x weight <select data-act="sx"></select></label>
+                <label>y weight <select data-act="sy"></select></label>
+              </div><div data-role="surface"></div>` : ''}
+            ${lesson.matrix ? `<h2>The weight matrix and the outer product</h2><div data-role="matrix"></div>` : ''}
+          </section>` : ''}
+          <section class="panel errata-panel" data-role="code-errata">${codeErrataHtml(errata, panels.map((p) => p.ex.id))}</section>
+        </div>
+      </div>
+      <p class="visually-hidden" aria-live="polite" data-role="announce"></p>
+    </article>`;
+  const $ = (sel) => root.querySelector(sel);
+  const errataPanel = $('[data-role="code-errata"]');
+  if (!errataPanel.innerHTML.trim()) errataPanel.remove();
+
+  // Components
+  for (const [k, p] of panels.entries()) {
+    p.diagram = createDiagram(root.querySelector(`[data-panel="${k}"]`), {
+      ...p.names, title: `Network for ${p.ex.title}`, onToggle: (w) => toggleFrozen(p, w),
+    });
+    p.numbers = createNumbers(root.querySelector(`[data-table="${k}"]`), { ...p.names, caption: p.ex.title });
+    p.settings = createSettings($('[data-role="settings"]'), {
+      ...p.names, legend: pair ? p.ex.title : 'Inputs, targets, weights, learning',
+      onEdit: (candidate) => edit(p, candidate),
+      onReset: () => { clearStatus(); p.settings.clearInvalid(); state.set(problemPatch(p.prefix, p.book, p.book), { push: false }); },
+    });
+  }
+  const code = createCode($('[data-role="code"]'));
+
+  const charts = [];
+  const chartSlots = {};
+  let alive = true;
+  const addChart = async (role, file, name, args) => {
+    const slot = $(`[data-role="${role}"]`);
+    if (!slot) return;
+    const factory = await chartFactory(file, name);
+    if (!alive || !factory) return;
+    const chart = factory(slot, ...args);
+    charts.push(chart);
+    chartSlots[role] = chart;
+    render();
+  };
+  addChart('curves', 'error-curves', 'createErrorCurves', [engine]);
+  addChart('surface', 'error-surface', 'createErrorSurface', [engine]);
+  addChart('matrix', 'weight-matrix', 'createWeightMatrix', []);
+
+  // Surface weight pickers
+  const main = panels[panels.length - 1];
+  const nW = main.book.weights.length;
+  for (const sel of root.querySelectorAll('[data-act="sx"], [data-act="sy"]')) {
+    const wNames = main.ex.outputNames.flatMap((o) => main.ex.inputNames.map((i) => (main.ex.outputNames.length > 1 ? `${i} → ${o}` : i)));
+    sel.innerHTML = wNames.map((n, w) => `<option value="${w}">${n}</option>`).join('');
+  }
+  const surfaceAxes = () => {
+    let x = Math.trunc(state.number('sx', 0)), y = Math.trunc(state.number('sy', 1));
+    if (!(x >= 0 && x < nW)) x = 0;
+    if (!(y >= 0 && y < nW)) y = x === 1 ? 0 : 1;
+    return { x, y };
+  };
+
+  // The problem each panel shows, recomputed when its URL keys change.
+  function compute() {
+    for (const p of panels) {
+      const problem = readProblem(state, p.prefix, p.book);
+      const key = JSON.stringify(problem);
+      if (key === p.key) continue;
+      try {
+        p.trace = engine.run(problem);
+        p.problem = problem;
+      } catch (error) {
+        showError(error);
+        if (!p.trace) { p.problem = readProblem({ get: () => undefined }, '', p.book); p.trace = engine.run(p.problem); }
+      }
+      p.key = key;
+    }
+  }
+
+  function edit(p, candidate) {
+    let trace;
+    try {
+      trace = engine.run(candidate);
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+    clearStatus();
+    p.problem = candidate; p.trace = trace; p.key = JSON.stringify(candidate);
+    state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
+    return true;
+  }
+
+  function toggleFrozen(p, w) {
+    const frozen = [...p.problem.frozen];
+    frozen[w] = frozen[w] === 1 ? 0 : 1;
+    if (edit(p, { ...p.problem, frozen })) p.settings.update(p.problem);
+  }
+
+  const steps = () => Math.max(0, ...panels.map((p) => p.trace.steps));
+  function position() {
+    const n = steps();
+    const it = Math.min(Math.max(Math.trunc(state.number('it', 1)) - 1, 0), Math.max(n - 1, 0));
+    const ph = PHASES.includes(state.get('ph')) ? state.get('ph') : 'predict';
+    return { it, ph, n };
+  }
+  function go(it, ph) {
+    state.set({ it: it + 1, ph }, { push: false });
+  }
+  function stepBy(dir) {
+    const { it, ph, n } = position();
+    if (!n) return false;
+    let k = it * PHASES.length + phaseIndex(ph) + dir;
+    const last = n * PHASES.length - 1;
+    if (k < 0 || k > last) return false;
+    go(Math.floor(k / PHASES.length), PHASES[k % PHASES.length]);
+    return true;
+  }
+
+  // Playback
+  let timer = 0;
+  const playButton = $('[data-act="play"]');
+  const speed = () => (SPEEDS[state.get('sp')] ? state.get('sp') : 'normal');
+  function setPlaying(on) {
+    clearTimeout(timer);
+    timer = 0;
+    playButton.textContent = on ? 'Pause' : 'Play';
+    playButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+    if (on) schedule();
+  }
+  function schedule() {
+    timer = setTimeout(() => {
+      if (stepBy(1)) schedule(); else setPlaying(false);
+    }, SPEEDS[speed()]);
+  }
+  function togglePlay() {
+    if (timer) { setPlaying(false); return; }
+    const { it, ph, n } = position();
+    if (it === n - 1 && ph === PHASES[PHASES.length - 1]) go(0, PHASES[0]);
+    setPlaying(true);
+  }
+
+  const onClick = (event) => {
+    const act = event.target.closest('button[data-act]')?.dataset.act;
+    if (act === 'play') togglePlay();
+    else if (act === 'next') { setPlaying(false); stepBy(1); }
+    else if (act === 'back') { setPlaying(false); stepBy(-1); }
+    else if (act === 'restart') { setPlaying(false); go(0, PHASES[0]); }
+  };
+  const onChange = (event) => {
+    const act = event.target.dataset?.act;
+    if (act === 'speed') state.set({ sp: event.target.value === 'normal' ? null : event.target.value }, { push: false });
+    else if (act === 'sx' || act === 'sy') state.set({ [act]: event.target.value }, { push: false });
+  };
+  const onScrub = (event) => {
+    if (event.target.dataset?.act !== 'scrub') return;
+    setPlaying(false);
+    go(Number(event.target.value) - 1, position().ph);
+  };
+  const onKey = (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const t = event.target;
+    if (t.closest?.('input, select, textarea, [contenteditable="true"]')) return;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      setPlaying(false);
+      stepBy(event.key === 'ArrowRight' ? 1 : -1);
+    } else if (event.key === ' ' && !t.closest?.('button, a, summary')) {
+      event.preventDefault();
+      togglePlay();
+    }
+  };
+  root.addEventListener('click', onClick);
+  root.addEventListener('change', onChange);
+  root.addEventListener('input', onScrub);
+  document.addEventListener('keydown', onKey);
+
+  // Render everything from the state.
+  let lastAnnounce = '';
+  function render() {
+    compute();
+    const { it, ph, n } = position();
+    const pi = phaseIndex(ph);
+    root.classList.toggle('reduce-motion', reduceMotion.matches);
+    for (const li of root.querySelectorAll('.phases li')) {
+      const k = phaseIndex(li.dataset.ph);
+      li.classList.toggle('done', k < pi);
+      li.classList.toggle('current', k === pi);
+      if (k === pi) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
+    }
+    const scrub = $('[data-act="scrub"]');
+    scrub.max = String(Math.max(n, 1));
+    scrub.value = String(it + 1);
+    scrub.disabled = n <= 1;
+    $('[data-role="position"]').textContent = n ? `${it + 1} of ${n}` : 'no steps';
+    $('[data-act="back"]').disabled = !n || (it === 0 && pi === 0);
+    $('[data-act="next"]').disabled = !n || (it === n - 1 && pi === PHASES.length - 1);
+    $('[data-act="speed"]').value = speed();
+    $('[data-role="heading"]').textContent = n ? `Iteration ${it + 1} · ${PHASE_LABELS[ph]}` : 'No steps to show';
+
+    let banners = '', figs = '', sentence = [];
+    for (const p of panels) {
+      const k = Math.min(it, p.trace.steps - 1);
+      const values = k >= 0 ? iterationValues(p.trace, k) : null;
+      p.values = values; p.k = k;
+      p.diagram.update({ problem: p.problem, values, phase: ph });
+      p.numbers.update({ problem: p.problem, values, phase: ph });
+      p.settings.update(p.problem);
+      banners += divergenceHtml({ trace: p.trace, problem: p.problem, inputNames: p.ex.inputNames, label: pair ? p.ex.title : '' });
+      if (values) {
+        figs += figuresHtml({ figures, example: p.ex.id, trace: p.trace, it: k, phase: ph,
+          isBook: isBookProblem(p.problem, p.book), label: pair ? p.ex.title : '' });
+        sentence.push(describe(p, values, ph));
+      }
+    }
+    if (!n) banners += '<div class="banner"><strong>No steps.</strong> Set iterations to at least 1 to see the network learn.</div>';
+    setHtml($('[data-role="banners"]'), banners);
+    setHtml($('[data-role="figures"]'), figs);
+    code.update({ phase: ph, active: n > 0, anyFrozen: panels.some((p) => p.problem.frozen.some((f) => f === 1)) });
+
+    const announce = n ? `Iteration ${it + 1}, ${PHASE_LABELS[ph]}. ${sentence.join(' ')}` : 'No steps.';
+    if (announce !== lastAnnounce) { $('[data-role="announce"]').textContent = announce; lastAnnounce = announce; }
+
+    const chartPhase = pi >= 2 ? 'learn' : ph;
+    chartSlots.curves?.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), phase: chartPhase, names: main.names });
+    if (chartSlots.surface) {
+      const { x, y } = surfaceAxes();
+      $('[data-act="sx"]').value = String(x); $('[data-act="sy"]').value = String(y);
+      chartSlots.surface.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), x, y, names: main.names });
+    }
+    chartSlots.matrix?.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), phase: chartPhase,
+      inputNames: main.ex.inputNames, outputNames: main.ex.outputNames });
+  }
+
+  function describe(p, v, ph) {
+    const outs = p.ex.outputNames;
+    const list = (arr, names) => names.map((nm, k) => `${nm} ${fmt(arr[k])}`).join(', ');
+    const wNames = outs.flatMap((o) => p.ex.inputNames.map((i) => (outs.length > 1 ? `${i} to ${o}` : i)));
+    if (ph === 'predict') return `pred: ${list(v.pred, outs)}.`;
+    if (ph === 'compare') return `error: ${list(v.error, outs)}; delta: ${list(v.delta, outs)}.`;
+    if (ph === 'learn') return `weight_deltas: ${list(v.weightDeltas, wNames)}.`;
+    return `new weights: ${list(v.weightsAfter, wNames)}.`;
+  }
+
+  const shownHtml = new Map();
+  function setHtml(el, html) {
+    if (shownHtml.get(el) !== html) { el.innerHTML = html; shownHtml.set(el, html); }
+  }
+
+  render();
+  const unsubscribe = state.subscribe(() => { if (alive) render(); });
+
+  return () => {
+    alive = false;
+    setPlaying(false);
+    unsubscribe();
+    root.removeEventListener('click', onClick);
+    root.removeEventListener('change', onChange);
+    root.removeEventListener('input', onScrub);
+    document.removeEventListener('keydown', onKey);
+    for (const c of charts) c.destroy();
+    for (const p of panels) { p.diagram.destroy(); p.numbers.destroy(); p.settings.destroy(); }
+    code.destroy();
+  };
+}
