@@ -162,3 +162,34 @@ TEST(ModelFile, RejectsNonFiniteValues) {
   reseal(bytes);
   EXPECT_NE(read_error(bytes).find("not finite"), std::string::npos) << read_error(bytes);
 }
+
+TEST(ModelFile, SurvivesRandomCorruptionWithAValidChecksum) {
+  // The checksum stops accidents, not an attacker: mutate bytes, re-seal the
+  // CRC, and the parser itself must still either accept or throw cleanly.
+  const auto good = wl::write_model(small_model());
+  std::uint64_t state = 12345;
+  auto next = [&state] {  // xorshift64
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int trial = 0; trial < 5000; ++trial) {
+    auto bad = good;
+    const int edits = 1 + static_cast<int>(next() % 4);
+    for (int e = 0; e < edits; ++e) {
+      bad[8 + next() % (bad.size() - 12)] = static_cast<std::uint8_t>(next());
+    }
+    if (next() % 4 == 0) bad.resize(16 + next() % (bad.size() - 16));
+    reseal(bad);
+    try {
+      const wl::Model m = wl::read_model(bad.data(), bad.size());
+      for (const wl::Tensor& t : m.tensors) {
+        std::size_t n = 1;
+        for (std::uint32_t d : t.shape) n *= d;
+        ASSERT_EQ(n, t.values.size());
+      }
+    } catch (const std::invalid_argument&) {
+    }
+  }
+}
