@@ -142,10 +142,10 @@ class DigitReader {
  private:
   // Copies the canvas bytes into the reader's own buffer with one .set().
   std::size_t take_pixels(const val& rgba, double width, double height) {
-    const val bytes_per_element = rgba["BYTES_PER_ELEMENT"];
-    require(val::global("ArrayBuffer").call<bool>("isView", rgba) &&
-                bytes_per_element.isNumber() && bytes_per_element.as<int>() == 1,
-            "rgba must be a Uint8Array or Uint8ClampedArray of canvas pixels");
+    const char* what = "rgba must be a Uint8Array or Uint8ClampedArray of canvas pixels";
+    require(val::global("ArrayBuffer").call<bool>("isView", rgba), what);  // also rejects null
+    const val bytes_per_element = rgba["BYTES_PER_ELEMENT"];  // a DataView has none
+    require(bytes_per_element.isNumber() && bytes_per_element.as<int>() == 1, what);
     width_ = canvas_side(width, "width");
     height_ = canvas_side(height, "height");
     const std::size_t n = rgba["length"].as<std::size_t>();
