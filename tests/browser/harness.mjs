@@ -40,7 +40,9 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
       });
     });
     await page.goto(origin + path);
-    await page.evaluate(() => window.weightlab);
+    // Await in the page and return nothing: returning the engine would make
+    // Playwright serialise the whole WASM module (heap included), ~25 s.
+    await page.evaluate(async () => { await window.weightlab; });
     page.problems = problems;
     return page;
   }
