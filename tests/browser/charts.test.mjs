@@ -7,13 +7,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser, screenshot } from './harness.mjs';
 
+// One page for the whole file (loading the page is the slow part on a busy
+// machine); each test empties <main> and mounts its own components.
 let browser;
-before(async () => { browser = await startBrowser(); });
+let page;
+before(async () => {
+  browser = await startBrowser();
+  page = await browser.open('/?s=multi-input', { width: 375, height: 800 });
+});
 after(async () => { await browser?.close(); });
 
 // In the page: a fresh panel under <main> (removes the view's content so the
 // screenshot shows the charts), plus helpers on window.__charts.
 async function setup(page) {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.evaluate(async () => {
     const engine = await window.weightlab;
     const main = document.getElementById('view');
@@ -43,7 +50,7 @@ async function noNaN(page) {
 }
 
 test('error curves: the engine\'s error at the dot, tangent slope 2*weight_delta, one chart per input weight', async () => {
-  const page = await browser.open('/?s=multi-input', { width: 375, height: 800 });
+  await page.setViewportSize({ width: 375, height: 800 });
   await setup(page);
   const result = await page.evaluate(async () => {
     const { createErrorCurves } = await import('/js/charts/error-curves.js');
@@ -88,11 +95,10 @@ test('error curves: the engine\'s error at the dot, tangent slope 2*weight_delta
   await noNaN(page);
   await screenshot(page, 'charts-curves-375');
   assert.deepEqual(page.problems, []);
-  await page.close();
 });
 
 test('error curves: a frozen weight keeps its dot while its bowl slides', async () => {
-  const page = await browser.open('/?s=multi-input', { width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await setup(page);
   const r = await page.evaluate(async () => {
     const { createErrorCurves } = await import('/js/charts/error-curves.js');
@@ -116,5 +122,152 @@ test('error curves: a frozen weight keeps its dot while its bowl slides', async 
   await noNaN(page);
   await screenshot(page, 'charts-curves-1280');
   assert.deepEqual(page.problems, []);
-  await page.close();
+});
+
+test('error surface: a heatmap with pixels, the path has steps + 1 points, at 375 and 1280 px', async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await setup(page);
+  const mount = () => page.evaluate(async () => {
+    const { createErrorSurface } = await import('/js/charts/error-surface.js');
+    const { engine, run, names, panel } = window.__charts;
+    document.getElementById('view').replaceChildren();
+    const out = [];
+    for (const [id, x, y] of [['multi-input', 0, 1], ['multi-in-out', 1, 4]]) {
+      const { problem, trace } = run(id, { iterations: 12 });
+      const surface = createErrorSurface(panel(`Error surface, ${id}`), engine);
+      surface.update({ problem, trace, iteration: 2, x, y, names: names(id), phase: 'learn' });
+      const canvas = document.querySelectorAll('.wl-surface-box canvas')[out.length];
+      const ctx = canvas.getContext('2d');
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0) coloured += 1;
+      out.push({ coloured, total: data.length / 4, points: Number(canvas.dataset.pathPoints), steps: trace.steps,
+        width: canvas.getBoundingClientRect().width });
+    }
+    return out;
+  });
+  for (const [width, height] of [[375, 800], [1280, 900]]) {
+    await page.setViewportSize({ width, height });
+    const out = await mount();
+    for (const s of out) {
+      assert.equal(s.points, s.steps + 1, 'path: weights before each step + the final weights');
+      assert.ok(s.coloured > s.total * 0.5, `heatmap drawn: ${s.coloured}/${s.total}`);
+      assert.ok(s.width <= width - 40, 'fits the viewport');
+    }
+    await noNaN(page);
+    await screenshot(page, `charts-surface-${width}`);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('weight matrix: 9 cells with the engine\'s weights, outer product delta[o]*input[i], filled cell by cell', async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await setup(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const r = await page.evaluate(async () => {
+    const { createWeightMatrix } = await import('/js/charts/weight-matrix.js');
+    const { run, names, panel } = window.__charts;
+    const { problem, trace } = run('multi-in-out');
+    const matrix = createWeightMatrix(panel('Weight matrix, multi-in-out'));
+    matrix.update({ problem, trace, iteration: 0, phase: 'learn', ...names('multi-in-out') });
+    const cells = (role) => [...document.querySelectorAll(`table[data-role="${role}"] tbody td[data-o]`)]
+      .map((td) => ({ o: +td.dataset.o, i: +td.dataset.i, v: Number(td.dataset.value), text: td.textContent,
+        bg: td.style.backgroundColor }));
+    return {
+      weights: cells('weights'), outer: cells('outer'), after: cells('after'),
+      afterHidden: document.querySelector('[data-part="after"]').hidden,
+      caption: document.querySelector('table[data-role="weights"] caption').textContent,
+      input: [...problem.input], delta: [...trace.delta].slice(0, 3),
+      before: [...trace.weightsBefore].slice(0, 9), weightsAfter: [...trace.weightsAfter].slice(0, 9),
+    };
+  });
+  assert.equal(r.weights.length, 9);
+  r.weights.forEach((c) => assert.equal(c.v, r.before[c.o * 3 + c.i]));
+  assert.deepEqual(r.weights.map((c) => c.text).slice(0, 3), ['0.1000', '0.1000', '-0.3000']);
+  assert.notEqual(r.weights[0].bg, r.weights[2].bg, 'positive and negative weights differ in colour');
+  assert.equal(r.outer.length, 9);
+  r.outer.forEach((c) => assert.equal(c.v, r.delta[c.o] * r.input[c.i], `cell ${c.o},${c.i}`));
+  // Book: delta for hurt is .455 (pred .555 - .1); .455 * 8.5 = 3.8675.
+  assert.equal(r.outer[0].text, '3.8675');
+  assert.equal(r.afterHidden, false, 'LEARN shows the updated matrix');
+  r.after.forEach((c) => assert.equal(c.v, r.weightsAfter[c.o * 3 + c.i]));
+  await noNaN(page);
+
+  // With motion: the grid fills one cell at a time, then the new weights appear.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const frames = await page.evaluate(async () => {
+    const { createWeightMatrix } = await import('/js/charts/weight-matrix.js');
+    const { run, names, panel } = window.__charts;
+    const { problem, trace } = run('multi-in-out');
+    const host = panel('Weight matrix, filling');
+    const matrix = createWeightMatrix(host);
+    matrix.update({ problem, trace, iteration: 1, phase: 'learn', ...names('multi-in-out') });
+    const seen = [];
+    const t0 = performance.now();
+    while (host.querySelector('.wl-matrix-wrap').dataset.state !== 'done' && performance.now() - t0 < 5000) {
+      seen.push(host.querySelectorAll('table[data-role="outer"] td.wl-empty').length);
+      await new Promise((ok) => setTimeout(ok, 30));
+    }
+    const ms = performance.now() - t0;
+    const hidden = host.querySelector('[data-part="after"]').hidden;
+    matrix.destroy();
+    return { seen, ms, hidden, left: host.querySelector('.wl-matrix-wrap') === null };
+  });
+  assert.ok(new Set(frames.seen).size >= 4, `saw the grid fill step by step: ${frames.seen}`);
+  assert.ok(frames.ms > 500 && frames.ms < 3000, `fill took ${frames.ms} ms`);
+  assert.equal(frames.hidden, false);
+  assert.ok(frames.left, 'destroy removes the component');
+  await screenshot(page, 'charts-matrix-375');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, 'charts-matrix-1280');
+  assert.deepEqual(page.problems, []);
+});
+
+test('runaway runs: diverging (alpha 0.1) and overflowed (alpha 1e150) traces draw without NaN or errors', async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await setup(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const mountAll = (id, patch, iteration) => page.evaluate(async ({ id, patch, iteration }) => {
+    const [{ createErrorCurves }, { createErrorSurface }, { createWeightMatrix }] = await Promise.all([
+      import('/js/charts/error-curves.js'), import('/js/charts/error-surface.js'), import('/js/charts/weight-matrix.js')]);
+    const { engine, run, names, panel } = window.__charts;
+    document.getElementById('view').replaceChildren();
+    const { problem, trace } = run(id, patch);
+    const host = panel(`${id}, alpha ${patch.alpha}`);
+    const parts = [createErrorCurves(host, engine), createErrorSurface(host, engine), createWeightMatrix(host)];
+    const last = iteration ?? trace.steps - 1;
+    for (let k = 0; k <= last; k += 1) {
+      for (const phase of ['predict', 'compare', 'learn']) {
+        parts.forEach((p) => p.update({ problem, trace, iteration: k, phase, x: 0, y: 1, names: names(id) }));
+      }
+    }
+    const nonFinite = [...document.querySelectorAll('.wl-curve canvas')].flatMap((c) =>
+      window.Chart.getChart(c).data.datasets.flatMap((d) => d.data)
+        .filter((p) => !Number.isFinite(p.x) || (p.y !== null && !Number.isFinite(p.y))));
+    const scales = [...document.querySelectorAll('.wl-curve canvas')].map((c) => {
+      const s = window.Chart.getChart(c).scales;
+      return [s.x.min, s.x.max, s.y.min, s.y.max];
+    });
+    return { steps: trace.steps, overflowed: trace.overflowed, divergedAt: trace.divergedAt, nonFinite: nonFinite.length,
+      scales, text: host.innerText, points: Number(host.querySelector('.wl-surface-box canvas').dataset.pathPoints) };
+  }, { id, patch, iteration });
+
+  const diverging = await mountAll('multi-input', { alpha: 0.1, iterations: 20 });
+  assert.equal(diverging.steps, 20);
+  assert.ok(diverging.divergedAt >= 0);
+  assert.equal(diverging.nonFinite, 0);
+  assert.equal(diverging.points, 21);
+  assert.match(diverging.text, /alpha is too large/);
+  diverging.scales.flat().forEach((v) => assert.ok(Number.isFinite(v) && Math.abs(v) < 1e251, `scale ${v}`));
+  await noNaN(page);
+  await screenshot(page, 'charts-diverging-375');
+
+  const overflowed = await mountAll('multi-input', { alpha: 1e150, iterations: 20 });
+  assert.equal(overflowed.overflowed, true);
+  assert.equal(overflowed.nonFinite, 0);
+  assert.match(overflowed.text, /off the chart/);
+  await noNaN(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, 'charts-overflowed-1280');
+  assert.deepEqual(page.problems, []);
 });

@@ -9,9 +9,10 @@ import { iterationOf, usableSteps, isLearn, isPredict } from './trace-slices.js'
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
-// Beyond these the numbers are "off the chart": a bowl drawn over ±1e150 says nothing.
-const X_LIMIT = 1e9;
-const Y_LIMIT = 1e30;
+// Beyond these the numbers are "off the chart": squares of weights this large
+// overflow, and a bowl drawn over ±1e150 says nothing.
+const X_LIMIT = 1e100;
+const Y_LIMIT = 1e250;
 
 // Draws an arrow from the dot to where it goes next (options.plugins.wlArrow).
 const arrowPlugin = {
@@ -37,6 +38,21 @@ const arrowPlugin = {
     ctx.lineTo(ex - ux * 8 - uy * 4.5, ey - uy * 8 + ux * 4.5);
     ctx.lineTo(ex - ux * 8 + uy * 4.5, ey - uy * 8 - ux * 4.5);
     ctx.closePath(); ctx.fill();
+    ctx.restore();
+  },
+};
+
+// Writes a word across the plot when the dot cannot be drawn (options.plugins.wlOff).
+const offPlugin = {
+  id: 'wlOff',
+  afterDraw(chart, _args, opts) {
+    if (!opts?.text) return;
+    const { ctx, chartArea: c } = chart;
+    ctx.save();
+    ctx.fillStyle = opts.color;
+    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+    ctx.fillText(opts.text, (c.left + c.right) / 2, (c.top + c.bottom) / 2);
     ctx.restore();
   },
 };
@@ -164,6 +180,7 @@ export function createErrorCurves(container, engine, options = {}) {
             },
           },
           wlArrow: {},
+          wlOff: {},
         },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
@@ -174,7 +191,7 @@ export function createErrorCurves(container, engine, options = {}) {
             grid: { color: rgba(t.lineRgb, 0.8) } },
         },
       },
-      plugins: [arrowPlugin],
+      plugins: [arrowPlugin, offPlugin],
     });
     return { w, fig, canvas, chart,
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
@@ -274,6 +291,7 @@ export function createErrorCurves(container, engine, options = {}) {
       opts.scales.y.min = 0; opts.scales.y.max = ymax;
       opts.scales.x.title.text = `weight ${letter(w)} (${name})`;
       opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
+      opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger };
       f.chart.update('none');
 
       const parts = [`weight ${fmt(wx)}`, `error ${fmt(wy)}`];
@@ -290,10 +308,13 @@ export function createErrorCurves(container, engine, options = {}) {
         `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
       f.canvas.dataset.iteration = String(k);
     });
-    showMessage(notes.length || trace.overflowed
-      ? `${notes.length ? `Weight ${notes.join(', ')} is off the chart at this step: the numbers are too large to draw.` : ''}` +
-        `${trace.overflowed ? ` The run overflowed after ${usableSteps(trace)} finite step(s).` : ''}`.trim()
-      : '');
+    const lines = [];
+    if (trace.divergedAt >= 0 && k >= trace.divergedAt) {
+      lines.push(`The error has grown since step ${trace.divergedAt + 1}: alpha is too large, so each step overshoots the bottom of the bowl.`);
+    }
+    if (notes.length) lines.push(`Weight ${notes.join(', ')} ${notes.length > 1 ? 'are' : 'is'} off the chart at this step: the numbers are too large to draw.`);
+    if (trace.overflowed) lines.push(`The run overflowed after ${usableSteps(trace)} finite step(s).`);
+    showMessage(lines.join(' '));
   }
 
   function destroy() {

@@ -87,13 +87,23 @@ export function fmt(v, digits = 4) {
   return /^-0\.0+$/.test(s) ? s.slice(1) : s;
 }
 
-// Axis tick labels: compact, at most ~6 characters for ordinary values.
-export function tick(v) {
+// Axis tick labels: as many decimals as the tick step needs (0.2, 0.2005,
+// 0.201…), exponents for very large or very small numbers. `step` may be a
+// number or, as Chart.js passes it, the array of ticks.
+export function tick(v, _index, step) {
   if (!Number.isFinite(v)) return '';
+  let d = 0;
+  if (Array.isArray(step)) d = step.length > 1 ? Math.abs(step[1].value - step[0].value) : 0;
+  else if (typeof step === 'number') d = Math.abs(step);
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e4 || a < 1e-3) return v.toExponential(1).replace('e+', 'e');
-  return String(Number(v.toPrecision(3)));
+  if (a >= 1e5 || (!(d > 0) && a < 1e-3) || (d > 0 && d < 1e-6)) {
+    const digits = d > 0 ? clamp(Math.ceil(Math.log10(a / d)) + 1, 1, 6) : 2;
+    return v.toExponential(digits - 1).replace('e+', 'e').replace(/\.?0+e/, 'e');
+  }
+  if (!(d > 0)) return String(Number(v.toPrecision(3)));
+  const decimals = clamp(Math.ceil(-Math.log10(d) - 1e-9) + (Number((d / 10 ** Math.floor(Math.log10(d))).toFixed(6)) % 1 ? 1 : 0), 0, 8);
+  return v.toFixed(decimals);
 }
 
 // "Nice" tick positions covering [lo, hi] with about `count` steps.
@@ -103,7 +113,8 @@ export function niceTicks(lo, hi, count = 5) {
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
   const out = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+  for (let n = Math.ceil(lo / step - 1e-9); n * step <= hi + step * 1e-9; n += 1) {
+    const v = n * step;
     out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
     if (out.length > 50) break;
   }

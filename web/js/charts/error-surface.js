@@ -1,0 +1,315 @@
+// The error over two weights as a heatmap (one engine.errorSurface call per
+// update), log-scaled so the valley shows, with contour lines, the path that
+// gradient descent took (weights before each step, then the final weights),
+// the current step highlighted, axes and a colour legend. Plain 2-D canvas,
+// sharp on high-DPI screens, redrawn (without recomputing) when resized.
+import { tokens, rgb, sequential, fmt, tick, niceTicks, letter, weightName, escapeHtml, clamp } from './palette.js';
+import { iterationOf, weightPath, isLearn } from './trace-slices.js';
+
+const N = 80;                // grid cells per side
+const X_LIMIT = 1e100;       // weights beyond this are off the chart (their squares overflow)
+const PAD = { left: 54, right: 12, top: 10, bottom: 42 };
+
+function extent(values) {
+  let lo = Infinity; let hi = -Infinity;
+  for (const v of values) {
+    if (Number.isFinite(v) && Math.abs(v) <= X_LIMIT) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+function niceStep(raw) {
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  return [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) || raw;
+}
+
+// One axis: the path's extent with a margin, never empty, ending on round numbers.
+function axisRange(r, fallbackHalf) {
+  let [lo, hi] = r;
+  const width = hi - lo;
+  const centre = (lo + hi) / 2;
+  if (!(width > 1e-9 * Math.max(1, Math.abs(centre)))) {
+    const half = Math.max(fallbackHalf, Math.abs(centre) * 0.5, 0.1);
+    lo = centre - half; hi = centre + half;
+  } else {
+    lo -= width * 0.2; hi += width * 0.2;
+  }
+  const step = niceStep((hi - lo) / 4);
+  const a = Math.floor(lo / step) * step;
+  const b = Math.ceil(hi / step) * step;
+  return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : [lo, hi];
+}
+
+// Marching squares on a ny*nx grid (row 0 at the bottom) for one level:
+// segments in grid coordinates (x in [0, nx-1], y in [0, ny-1]).
+function contourSegments(f, nx, ny, level, out) {
+  const at = (i, j) => f[j * nx + i];
+  const lerp = (a, b) => (level - a) / (b - a);
+  for (let j = 0; j < ny - 1; j += 1) {
+    for (let i = 0; i < nx - 1; i += 1) {
+      const a = at(i, j); const b = at(i + 1, j); const c = at(i + 1, j + 1); const d = at(i, j + 1);
+      if (![a, b, c, d].every(Number.isFinite)) continue;
+      const pts = [];
+      if ((a < level) !== (b < level)) pts.push([i + lerp(a, b), j]);
+      if ((b < level) !== (c < level)) pts.push([i + 1, j + lerp(b, c)]);
+      if ((d < level) !== (c < level)) pts.push([i + lerp(d, c), j + 1]);
+      if ((a < level) !== (d < level)) pts.push([i, j + lerp(a, d)]);
+      if (pts.length >= 2) out.push(pts[0], pts[1]);
+      if (pts.length === 4) out.push(pts[2], pts[3]);
+    }
+  }
+}
+
+export function createErrorSurface(container, engine, options = {}) {
+  const root = document.createElement('figure');
+  root.className = 'wl-surface';
+  root.innerHTML = `
+    <figcaption class="wl-curve-title"></figcaption>
+    <div class="wl-surface-box"><canvas role="img"></canvas></div>
+    <div class="wl-legend" aria-hidden="true">
+      <p class="wl-legend-title">error (colour on a log scale)</p>
+      <span class="wl-legend-lo"></span><canvas width="240" height="12"></canvas><span class="wl-legend-hi"></span>
+    </div>
+    <p class="wl-chart-note"></p>
+    <p class="wl-chart-msg" hidden></p>`;
+  container.append(root);
+  const box = root.querySelector('.wl-surface-box');
+  const canvas = box.querySelector('canvas');
+  const legend = root.querySelector('.wl-legend canvas');
+  const title = root.querySelector('.wl-curve-title');
+  const note = root.querySelector('.wl-chart-note');
+  const msg = root.querySelector('.wl-chart-msg');
+  const image = document.createElement('canvas');
+  image.width = N; image.height = N;
+  let view = null;   // what draw() paints: ranges, colours, path, labels
+  let frame = 0;
+
+  const observer = new ResizeObserver(() => schedule());
+  observer.observe(box);
+
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
+  }
+
+  function message(text) {
+    msg.hidden = !text;
+    msg.textContent = text || '';
+  }
+
+  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase } = {}) {
+    const it = iterationOf(trace, iteration);
+    if (!problem || !it) {
+      view = null; schedule();
+      message(trace ? 'No finite step to draw: the numbers overflowed at once.' : '');
+      return;
+    }
+    const { k, nIn, nOut, nW } = it;
+    if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < nW && y < nW && x !== y)) {
+      view = null; schedule();
+      message(`Pick two different weights between 0 and ${nW - 1}.`);
+      return;
+    }
+    const t = tokens(container);
+    const px = weightPath(trace, x);
+    const py = weightPath(trace, y);
+    const count = px.length;
+
+    // Frame the whole path if that keeps the current step readable; else the path so far.
+    const frameOf = (last) => {
+      const ex = extent(px.slice(0, last + 1)); const ey = extent(py.slice(0, last + 1));
+      return ex && ey ? [ex, ey] : null;
+    };
+    const all = frameOf(count - 1);
+    const now = frameOf(Math.min(count - 1, k + 1));
+    const size = (f) => (f ? Math.max(f[0][1] - f[0][0], f[1][1] - f[1][0]) : 0);
+    let chosen = all && now && size(all) <= 25 * Math.max(size(now), 1e-12) ? all : (now || all);
+    if (!chosen) chosen = [[it.before[x], it.before[x]], [it.before[y], it.before[y]]].map((r) => (extent(r) ? r : [-1, 1]));
+    const half = Math.max(size(chosen) / 2, 0.1);
+    const [xFrom, xTo] = axisRange(chosen[0], half);
+    const [yFrom, yTo] = axisRange(chosen[1], half);
+
+    let grid;
+    try {
+      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.before) },
+        { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N });
+    } catch (error) {
+      view = null; schedule();
+      message(error.message);
+      return;
+    }
+
+    // Log colour scale over the finite cells; exact zeros sit at the floor.
+    let maxE = 0; let minPos = Infinity; let bad = 0;
+    for (const e of grid) {
+      if (!Number.isFinite(e)) { bad += 1; continue; }
+      maxE = Math.max(maxE, e);
+      if (e > 0) minPos = Math.min(minPos, e);
+    }
+    const hiLog = maxE > 0 ? Math.log10(maxE) : 0;
+    const loLog = Math.max(Number.isFinite(minPos) ? Math.log10(minPos) : hiLog - 1, hiLog - 8);
+    const spanLog = Math.max(hiLog - loLog, 1e-9);
+    const level = new Float64Array(grid.length);
+    const pixels = new ImageData(N, N);
+    for (let j = 0; j < N; j += 1) {
+      for (let i = 0; i < N; i += 1) {
+        const e = grid[j * N + i];
+        const v = Number.isFinite(e) ? (Math.log10(Math.max(e, 10 ** loLog)) - loLog) / spanLog : NaN;
+        level[j * N + i] = v;
+        const c = Number.isFinite(v) ? sequential(v) : [205, 205, 205];
+        const p = ((N - 1 - j) * N + i) * 4; // row 0 of the grid is the bottom of the picture
+        pixels.data[p] = c[0]; pixels.data[p + 1] = c[1]; pixels.data[p + 2] = c[2]; pixels.data[p + 3] = 255;
+      }
+    }
+    image.getContext('2d').putImageData(pixels, 0, 0);
+
+    // Contours every half decade (at most ~12 levels).
+    const segments = [];
+    const stepLog = spanLog > 6 ? 1 : 0.5;
+    for (let L = Math.ceil(loLog / stepLog) * stepLog; L < hiLog; L += stepLog) {
+      const v = (L - loLog) / spanLog;
+      if (v > 0.01 && v < 0.995) contourSegments(level, N, N, v, segments);
+    }
+
+    const path = px.map((v, n) => ({ x: v, y: py[n] }));
+    const off = path.filter((p) => !(Math.abs(p.x) <= X_LIMIT && Math.abs(p.y) <= X_LIMIT)).length;
+    const beyond = path.filter((p) => p.x < xFrom || p.x > xTo || p.y < yFrom || p.y > yTo).length;
+    const xName = weightName(x, nIn, nOut, names);
+    const yName = weightName(y, nIn, nOut, names);
+    view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase),
+      xLabel: `weight ${letter(x)} (${xName})`, yLabel: `weight ${letter(y)} (${yName})` };
+
+    title.innerHTML = `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`;
+    canvas.dataset.pathPoints = String(path.length);
+    canvas.dataset.iteration = String(k);
+    canvas.setAttribute('aria-label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
+      `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
+      `The path of ${path.length} points is at (${fmt(it.before[x])}, ${fmt(it.before[y])}) at step ${k + 1}.`);
+    note.textContent = `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
+      `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
+      `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`;
+    root.querySelector('.wl-legend-lo').textContent = fmt(10 ** loLog, 3);
+    root.querySelector('.wl-legend-hi').textContent = fmt(maxE, 3);
+    const lctx = legend.getContext('2d');
+    for (let i = 0; i < legend.width; i += 1) {
+      lctx.fillStyle = rgb(sequential(i / (legend.width - 1)));
+      lctx.fillRect(i, 0, 1, legend.height);
+    }
+    const notes = [];
+    if (off || beyond) notes.push(`${off || beyond} point(s) of the path are off the chart: the weights ran away.`);
+    if (bad) notes.push('Grey cells: the error there is too large to represent.');
+    if (trace.overflowed) notes.push(`The run overflowed; only its ${it.steps} finite step(s) are drawn.`);
+    message(notes.join(' '));
+    draw();
+  }
+
+  function draw() {
+    const cssW = box.clientWidth;
+    const cssH = box.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    if (!(cssW > 0 && cssH > 0)) return;
+    canvas.width = Math.round(cssW * dpr);
+    canvas.height = Math.round(cssH * dpr);
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    if (!view) return;
+    const { t, xFrom, xTo, yFrom, yTo } = view;
+    const L = PAD.left; const T = PAD.top;
+    const W = Math.max(10, cssW - PAD.left - PAD.right);
+    const H = Math.max(10, cssH - PAD.top - PAD.bottom);
+    const sx = (v) => L + ((v - xFrom) / (xTo - xFrom)) * W;
+    const sy = (v) => T + H - ((v - yFrom) / (yTo - yFrom)) * H;
+
+    // Grid samples sit on the range's ends, so each pixel is centred on its sample.
+    ctx.save();
+    ctx.beginPath(); ctx.rect(L, T, W, H); ctx.clip();
+    const cw = W / (N - 1); const ch = H / (N - 1);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(image, L - cw / 2, T - ch / 2, W + cw, H + ch);
+
+    // Contours.
+    ctx.strokeStyle = 'rgb(255 255 255 / 0.38)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    const gx = (g) => L + (g / (N - 1)) * W;
+    const gy = (g) => T + H - (g / (N - 1)) * H;
+    // Cell centres span the range: grid index 0 → from, N-1 → to.
+    for (let n = 0; n < view.segments.length; n += 2) {
+      const [a, b] = [view.segments[n], view.segments[n + 1]];
+      ctx.moveTo(gx(a[0]), gy(a[1])); ctx.lineTo(gx(b[0]), gy(b[1]));
+    }
+    ctx.stroke();
+
+    // The path: a dark halo under a white line, a dot per point, the current one large.
+    const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
+      .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
+    for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [2, '#ffffff']]) {
+      ctx.lineWidth = width; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
+      ctx.beginPath();
+      pts.forEach((p, n) => (n ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+      ctx.stroke();
+    }
+    pts.forEach((p, n) => {
+      ctx.beginPath(); ctx.arc(p.x, p.y, 3, 0, Math.PI * 2);
+      ctx.fillStyle = n === pts.length - 1 ? t.learn : '#ffffff';
+      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = 1;
+      ctx.fill(); ctx.stroke();
+    });
+    const cur = pts[view.k];
+    const next = pts[view.k + 1];
+    if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12) {
+      const ux = (next.x - cur.x) / Math.hypot(next.x - cur.x, next.y - cur.y);
+      const uy = (next.y - cur.y) / Math.hypot(next.x - cur.x, next.y - cur.y);
+      ctx.fillStyle = t.learn;
+      ctx.beginPath();
+      ctx.moveTo(next.x - ux * 4, next.y - uy * 4);
+      ctx.lineTo(next.x - ux * 13 - uy * 5, next.y - uy * 13 + ux * 5);
+      ctx.lineTo(next.x - ux * 13 + uy * 5, next.y - uy * 13 - ux * 5);
+      ctx.closePath(); ctx.fill();
+    }
+    if (cur) {
+      ctx.beginPath(); ctx.arc(cur.x, cur.y, 7, 0, Math.PI * 2);
+      ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5;
+      ctx.fill(); ctx.stroke();
+    }
+    ctx.restore();
+
+    // Frame, ticks, labels.
+    ctx.strokeStyle = t.muted; ctx.lineWidth = 1;
+    ctx.strokeRect(L + 0.5, T + 0.5, W - 1, H - 1);
+    ctx.fillStyle = t.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
+    const xt = niceTicks(xFrom, xTo, W < 260 ? 3 : 5);
+    for (const v of xt) {
+      const p = sx(v);
+      ctx.fillRect(p, T + H, 1, 4);
+      ctx.fillText(tick(v, 0, xt[1] - xt[0]), p, T + H + 6);
+    }
+    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
+    const yt = niceTicks(yFrom, yTo, H < 260 ? 4 : 6);
+    for (const v of yt) {
+      const p = sy(v);
+      ctx.fillRect(L - 4, p, 4, 1);
+      ctx.fillText(tick(v, 0, yt[1] - yt[0]), L - 6, p);
+    }
+    ctx.fillStyle = t.ink;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
+    ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
+    ctx.save();
+    ctx.translate(12, T + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(view.yLabel, 0, 0);
+    ctx.restore();
+  }
+
+  function destroy() {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    root.remove();
+  }
+
+  return { update, destroy };
+}
