@@ -313,7 +313,7 @@ export function mount(root, { engine, state, section }) {
     if (chartSlots.surface) {
       const { x, y } = surfaceAxes();
       $('[data-act="sx"]').value = String(x); $('[data-act="sy"]').value = String(y);
-      chartSlots.surface.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), x, y, names: main.names });
+      chartSlots.surface.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), phase: chartPhase, x, y, names: main.names });
     }
     chartSlots.matrix?.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), phase: chartPhase,
       inputNames: main.ex.inputNames, outputNames: main.ex.outputNames });
