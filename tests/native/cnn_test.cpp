@@ -47,11 +47,14 @@ TEST(Cnn, ArchitectureStringRoundTrips) {
 }
 
 TEST(Cnn, ParameterCountIsTheSumOfTheLayers) {
-  wl::CnnConfig c;  // 16, 32, 128
-  wl::Cnn net(c);
-  // conv1 16*25+16 = 416; conv2 32*16*25+32 = 12832; fc1 128*512+128 = 65664;
-  // fc2 10*128+10 = 1290; total 80202
-  EXPECT_EQ(net.parameter_count(), 80202u);
+  wl::CnnConfig c;  // the shipped model: 8, 32, 128
+  // conv1 8*25+8 = 208; conv2 32*8*25+32 = 6432; fc1 128*512+128 = 65664;
+  // fc2 10*128+10 = 1290; total 73594
+  EXPECT_EQ(wl::Cnn(c).parameter_count(), 73594u);
+  c.conv1_channels = 16;  // conv1 416, conv2 12832: total 80202
+  EXPECT_EQ(wl::Cnn(c).parameter_count(), 80202u);
+  c.hidden = 0;  // conv 416 + 12832, fc2 10*512+10 = 5130: total 18378
+  EXPECT_EQ(wl::Cnn(c).parameter_count(), 18378u);
 }
 
 TEST(Cnn, GradientMatchesFiniteDifferences) {

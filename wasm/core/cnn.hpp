@@ -13,8 +13,9 @@
 //   conv2.weight [c2][c1][5][5]  conv2.bias [c2]
 //   fc1.weight   [hidden][c2*16] fc1.bias   [hidden]   (only if hidden > 0)
 //   fc2.weight   [10][fc2 inputs] fc2.bias  [10]
-// The architecture string names the shape, e.g. "cnn-c5x16-p2-c5x32-p2-d128-d10"
-// (or "...-p2-d10" without the hidden layer).
+// The architecture string names the shape, e.g. "cnn-c5x8-p2-c5x32-p2-d128-d10"
+// (or "...-p2-d10" without the hidden layer). The defaults below are the
+// shipped web/models/digits-cnn.wlm: 73,594 parameters, 99.46% on MNIST t10k.
 //
 // Example (inference):
 //   wl::Cnn net(wl::read_model(bytes, size));   // validates every tensor
@@ -32,7 +33,7 @@
 namespace wl {
 
 struct CnnConfig {
-  int conv1_channels = 16;  // 1..128
+  int conv1_channels = 8;   // 1..128
   int conv2_channels = 32;  // 1..256
   int hidden = 128;         // 0 (no hidden layer) .. 4096
 };
