@@ -151,6 +151,9 @@ TEST(Cnn, RejectsModelsThatDoNotFit) {
   m.tensors[2].values.resize(4 * 3 * 5 * 4);
   EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
   m = good;
+  m.tensors[1].values.pop_back();  // conv1.bias: shape [3], 2 values
+  EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
+  m = good;
   m.tensors[0].name = "conv0.weight";
   EXPECT_THROW(wl::Cnn{m}, std::invalid_argument);
   m = good;

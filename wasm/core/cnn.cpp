@@ -97,11 +97,22 @@ Cnn::Cnn(const Model& model) : config_(parse_cnn_architecture(model.architecture
   require(model.tensors.size() == wants.size(),
           "cnn: model '" + model.architecture + "' has " + std::to_string(model.tensors.size()) +
               " tensors, expected " + std::to_string(wants.size()));
-  allocate();
-  std::size_t at = 0;  // tensors are copied in layout order, whatever their file order
+  // Check every tensor before allocating, so a hostile architecture string
+  // cannot make us reserve memory its tensors do not back.
+  std::vector<const Tensor*> found;
   for (const Want& want : wants) {
     const Tensor& t = find_tensor(model, want.name, want.shape);
-    for (float v : t.values) params[at++] = v;
+    std::size_t n = 1;
+    for (std::uint32_t d : t.shape) n *= d;
+    require(t.values.size() == n, "cnn: tensor '" + t.name + "' holds " +
+                                      std::to_string(t.values.size()) + " values for " +
+                                      std::to_string(n) + " shape entries");
+    found.push_back(&t);
+  }
+  allocate();
+  std::size_t at = 0;  // tensors are copied in layout order, whatever their file order
+  for (const Tensor* t : found) {
+    for (float v : t->values) params[at++] = v;
   }
 }
 
