@@ -7,7 +7,7 @@ import { fmt } from './format.js';
 import { phaseIndex } from './phases.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const W = 530, ROW = 100, TOP = 12, IN_X = 112, OUT_X = 352, R = 32;
+const W = 530, TOP = 12, IN_X = 112, OUT_X = 352, R = 32, FAN_STEP = 33;
 
 function el(name, attrs = {}, parent = null) {
   const node = document.createElementNS(NS, name);
@@ -25,6 +25,7 @@ function text(parent, x, y, content, cls, anchor = 'middle') {
 export function createDiagram(container, { inputNames, outputNames, title, onToggle }) {
   const nIn = inputNames.length, nOut = outputNames.length;
   const rows = Math.max(nIn, nOut);
+  const ROW = nIn > 1 && nOut > 1 ? 116 : 100;
   const H = TOP * 2 + rows * ROW;
   const rowY = (k, n) => TOP + (rows - n) * ROW / 2 + k * ROW + ROW / 2;
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'img' });
@@ -32,14 +33,25 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   label.textContent = title;
   const gEdges = el('g', {}, svg), gLabels = el('g', {}, svg), gNodes = el('g', {}, svg);
 
+  // With several inputs AND outputs the labels would cross in the middle, so
+  // each input fans its weights out in a little column just right of the node
+  // (one label per output, in output order), and each edge bends through its label.
+  const fan = nIn > 1 && nOut > 1;
   const edges = [];
   for (let o = 0; o < nOut; o++) {
     for (let i = 0; i < nIn; i++) {
-      const x1 = IN_X, y1 = rowY(i, nIn), x2 = OUT_X, y2 = rowY(o, nOut);
-      const line = el('line', { x1: x1 + R, y1, x2: x2 - R, y2, class: 'edge' }, gEdges);
-      // Labels sit nearer the inputs, staggered by output so a 3x3 stays legible.
-      const t = nIn > 1 && nOut > 1 ? 0.22 + 0.25 * o : 0.45;
-      const lx = x1 + R + (x2 - x1 - 2 * R) * t, ly = y1 + (y2 - y1) * ((x2 - x1 - 2 * R) * t + R) / (x2 - x1);
+      const x1 = IN_X + R, y1 = rowY(i, nIn), x2 = OUT_X - R, y2 = rowY(o, nOut);
+      let lx, ly, points;
+      if (fan) {
+        lx = IN_X + R + 58;
+        ly = y1 + (o - (nOut - 1) / 2) * FAN_STEP;
+        points = `${x1},${y1} ${lx},${ly} ${x2},${y2}`;
+      } else {
+        lx = x1 + (x2 - x1) * 0.42;
+        ly = y1 + (y2 - y1) * 0.42;
+        points = `${x1},${y1} ${x2},${y2}`;
+      }
+      const line = el('polyline', { points, class: 'edge', fill: 'none' }, gEdges);
       const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})` }, gLabels);
       const tip = el('title', {}, g);
       tip.textContent = `weight ${inputNames[i]} → ${outputNames[o]}: click to freeze or unfreeze`;
