@@ -7,7 +7,7 @@ import { fmt } from './format.js';
 import { phaseIndex } from './phases.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const W = 530, TOP = 12, IN_X = 112, OUT_X = 352, R = 32, FAN_STEP = 33;
+const W = 550, TOP = 12, IN_X = 112, OUT_X = 340, R = 32, FAN_STEP = 33;
 
 function el(name, attrs = {}, parent = null) {
   const node = document.createElementNS(NS, name);

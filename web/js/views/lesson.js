@@ -12,18 +12,11 @@ import { createSettings } from '../lesson/settings.js';
 import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
 import { fmt } from '../lesson/format.js';
 import { showError, clearStatus } from '../status.js';
+import { createErrorCurves } from '../charts/error-curves.js';
+import { createErrorSurface } from '../charts/error-surface.js';
+import { createWeightMatrix } from '../charts/weight-matrix.js';
 
 const SPEEDS = { slow: 1600, normal: 900, fast: 350 };
-
-// Chart components live in ../charts/ (another module's job); a missing one
-// just leaves its slot empty.
-async function chartFactory(file, name) {
-  try {
-    return (await import(`../charts/${file}.js`))[name] ?? null;
-  } catch {
-    return null;
-  }
-}
 
 export function mount(root, { engine, state, section }) {
   const lesson = LESSONS[section.id];
@@ -116,22 +109,13 @@ export function mount(root, { engine, state, section }) {
   }
   const code = createCode($('[data-role="code"]'));
 
-  const charts = [];
+  // The charts (web/js/charts/) this section uses, each in its slot.
   const chartSlots = {};
   let alive = true;
-  const addChart = async (role, file, name, args) => {
-    const slot = $(`[data-role="${role}"]`);
-    if (!slot) return;
-    const factory = await chartFactory(file, name);
-    if (!alive || !factory) return;
-    const chart = factory(slot, ...args);
-    charts.push(chart);
-    chartSlots[role] = chart;
-    render();
-  };
-  addChart('curves', 'error-curves', 'createErrorCurves', [engine]);
-  addChart('surface', 'error-surface', 'createErrorSurface', [engine]);
-  addChart('matrix', 'weight-matrix', 'createWeightMatrix', []);
+  const slot = (role) => $(`[data-role="${role}"]`);
+  if (lesson.curves) chartSlots.curves = createErrorCurves(slot('curves'), engine);
+  if (lesson.surface) chartSlots.surface = createErrorSurface(slot('surface'), engine);
+  if (lesson.matrix) chartSlots.matrix = createWeightMatrix(slot('matrix'));
 
   // Surface weight pickers
   const main = panels[panels.length - 1];
@@ -345,7 +329,7 @@ export function mount(root, { engine, state, section }) {
     root.removeEventListener('change', onChange);
     root.removeEventListener('input', onScrub);
     document.removeEventListener('keydown', onKey);
-    for (const c of charts) c.destroy();
+    for (const c of Object.values(chartSlots)) c.destroy();
     for (const p of panels) { p.diagram.destroy(); p.numbers.destroy(); p.settings.destroy(); }
     code.destroy();
   };
