@@ -124,7 +124,7 @@ export function createErrorCurves(container, engine, options = {}) {
   root.className = 'wl-curves-wrap';
   root.innerHTML = `
     <div class="wl-curves"></div>
-    <p class="wl-chart-note">Each curve is the total error as one weight moves while the others stay where they were
+    <p class="wl-chart-note">Each curve plots the total error (up) against one weight (across), the others staying where they were
     before this step. The dot is the weight now; the dashed line is the tangent there, whose slope is the true
     derivative of the error, <span class="mono">2 × weight_delta</span>: the book's <span class="mono">weight_delta</span>
     leaves out the factor 2 of the squared error's derivative (alpha absorbs it).</p>
@@ -186,7 +186,7 @@ export function createErrorCurves(container, engine, options = {}) {
           x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
             ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, maxRotation: 0 },
             grid: { color: rgba(t.lineRgb, 0.8) } },
-          y: { type: 'linear', title: { display: true, text: 'error', color: t.muted },
+          y: { type: 'linear', title: { display: false, text: 'error', color: t.muted },
             ticks: { callback: tick, maxTicksLimit: 5, color: t.muted },
             grid: { color: rgba(t.lineRgb, 0.8) } },
         },
@@ -219,6 +219,7 @@ export function createErrorCurves(container, engine, options = {}) {
     if (nextKey !== key) {
       clearFigures();
       figures = indices.map((w) => makeFigure(w, t));
+      grid.dataset.count = String(figures.length);
       key = nextKey;
     }
     const learn = isLearn(phase);
@@ -289,7 +290,7 @@ export function createErrorCurves(container, engine, options = {}) {
       const opts = f.chart.options;
       opts.scales.x.min = lo; opts.scales.x.max = hi;
       opts.scales.y.min = 0; opts.scales.y.max = ymax;
-      opts.scales.x.title.text = `weight ${letter(w)} (${name})`;
+      opts.scales.x.title.text = `weight ${letter(w)}`;
       opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
       opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger };
       f.chart.update('none');

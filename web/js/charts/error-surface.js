@@ -8,7 +8,7 @@ import { iterationOf, weightPath, isLearn } from './trace-slices.js';
 
 const N = 80;                // grid cells per side
 const X_LIMIT = 1e100;       // weights beyond this are off the chart (their squares overflow)
-const PAD = { left: 54, right: 12, top: 10, bottom: 42 };
+const PAD = { right: 12, top: 10, bottom: 42 };
 
 function extent(values) {
   let lo = Infinity; let hi = -Infinity;
@@ -114,10 +114,26 @@ export function createErrorSurface(container, engine, options = {}) {
     const py = weightPath(trace, y);
     const count = px.length;
 
-    // Frame the whole path if that keeps the current step readable; else the path so far.
+    // Frame the whole path if that keeps the current step readable; else the
+    // path so far. The frame also takes in where each weight's own bowl
+    // bottoms out (the other held), so the valley shows, not just a slope.
+    const input = Array.from(problem.input ?? []);
+    const bottom = (w, j) => {
+      const xi = input[w % nIn];
+      const v = trace.weightsBefore[j * nW + w];
+      return xi ? v - trace.delta[j * nOut + Math.floor(w / nIn)] / xi : v;
+    };
+    // …but never so far that the path shrinks to a dot: each axis reaches
+    // past the path by at most 2.5 times the path's own size.
     const frameOf = (last) => {
-      const ex = extent(px.slice(0, last + 1)); const ey = extent(py.slice(0, last + 1));
-      return ex && ey ? [ex, ey] : null;
+      const xs = px.slice(0, last + 1); const ys = py.slice(0, last + 1);
+      const ex = extent(xs); const ey = extent(ys);
+      if (!ex || !ey) return null;
+      const reach = 2.5 * Math.max(ex[1] - ex[0], ey[1] - ey[0]);
+      for (let j = 0; j <= Math.min(last, it.steps - 1); j += 1) { xs.push(bottom(x, j)); ys.push(bottom(y, j)); }
+      const fx = extent(xs); const fy = extent(ys);
+      const limit = (f, e) => (reach > 0 ? [Math.max(f[0], e[0] - reach), Math.min(f[1], e[1] + reach)] : f);
+      return [limit(fx, ex), limit(fy, ey)];
     };
     const all = frameOf(count - 1);
     const now = frameOf(Math.min(count - 1, k + 1));
@@ -146,7 +162,7 @@ export function createErrorSurface(container, engine, options = {}) {
       if (e > 0) minPos = Math.min(minPos, e);
     }
     const hiLog = maxE > 0 ? Math.log10(maxE) : 0;
-    const loLog = Math.max(Number.isFinite(minPos) ? Math.log10(minPos) : hiLog - 1, hiLog - 8);
+    const loLog = Math.max(Number.isFinite(minPos) ? Math.log10(minPos) : hiLog - 1, hiLog - 5);
     const spanLog = Math.max(hiLog - loLog, 1e-9);
     const level = new Float64Array(grid.length);
     const pixels = new ImageData(N, N);
@@ -167,7 +183,7 @@ export function createErrorSurface(container, engine, options = {}) {
     const stepLog = spanLog > 6 ? 1 : 0.5;
     for (let L = Math.ceil(loLog / stepLog) * stepLog; L < hiLog; L += stepLog) {
       const v = (L - loLog) / spanLog;
-      if (v > 0.01 && v < 0.995) contourSegments(level, N, N, v, segments);
+      if (v > 0.12 && v < 0.995) contourSegments(level, N, N, v, segments);
     }
 
     const path = px.map((v, n) => ({ x: v, y: py[n] }));
@@ -214,8 +230,17 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.clearRect(0, 0, cssW, cssH);
     if (!view) return;
     const { t, xFrom, xTo, yFrom, yTo } = view;
-    const L = PAD.left; const T = PAD.top;
-    const W = Math.max(10, cssW - PAD.left - PAD.right);
+    // Room for the widest y tick label and half of the last x tick label.
+    ctx.font = '11px system-ui, sans-serif';
+    const yt = niceTicks(yFrom, yTo, cssH < 330 ? 4 : 6);
+    const xt = niceTicks(xFrom, xTo, cssW < 330 ? 3 : 5);
+    const yLabels = yt.map((v) => tick(v, 0, yt[1] - yt[0]));
+    const xLabels = xt.map((v) => tick(v, 0, xt[1] - xt[0]));
+    const widest = Math.max(0, ...yLabels.map((s) => ctx.measureText(s).width));
+    const L = Math.ceil(24 + widest + 8);
+    const R = Math.max(PAD.right, Math.ceil(ctx.measureText(xLabels[xLabels.length - 1] ?? '').width / 2) + 2);
+    const T = PAD.top;
+    const W = Math.max(10, cssW - L - R);
     const H = Math.max(10, cssH - PAD.top - PAD.bottom);
     const sx = (v) => L + ((v - xFrom) / (xTo - xFrom)) * W;
     const sy = (v) => T + H - ((v - yFrom) / (yTo - yFrom)) * H;
@@ -267,6 +292,15 @@ export function createErrorSurface(container, engine, options = {}) {
       ctx.lineTo(next.x - ux * 13 + uy * 5, next.y - uy * 13 - ux * 5);
       ctx.closePath(); ctx.fill();
     }
+    const inside = (p) => p && p.x >= L && p.x <= L + W && p.y >= T && p.y <= T + H;
+    if (!inside(cur)) {
+      ctx.fillStyle = 'rgb(255 255 255 / 0.85)';
+      ctx.fillRect(L + W / 2 - 80, T + 8, 160, 22);
+      ctx.fillStyle = t.danger;
+      ctx.font = '600 13px system-ui, sans-serif';
+      ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+      ctx.fillText('this step is off the chart', L + W / 2, T + 19);
+    }
     if (cur) {
       ctx.beginPath(); ctx.arc(cur.x, cur.y, 7, 0, Math.PI * 2);
       ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5;
@@ -280,19 +314,17 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.fillStyle = t.muted;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    const xt = niceTicks(xFrom, xTo, W < 260 ? 3 : 5);
-    for (const v of xt) {
+    xt.forEach((v, n) => {
       const p = sx(v);
       ctx.fillRect(p, T + H, 1, 4);
-      ctx.fillText(tick(v, 0, xt[1] - xt[0]), p, T + H + 6);
-    }
+      ctx.fillText(xLabels[n], p, T + H + 6);
+    });
     ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
-    const yt = niceTicks(yFrom, yTo, H < 260 ? 4 : 6);
-    for (const v of yt) {
+    yt.forEach((v, n) => {
       const p = sy(v);
       ctx.fillRect(L - 4, p, 4, 1);
-      ctx.fillText(tick(v, 0, yt[1] - yt[0]), L - 6, p);
-    }
+      ctx.fillText(yLabels[n], L - 6, p);
+    });
     ctx.fillStyle = t.ink;
     ctx.font = '12px system-ui, sans-serif';
     ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
