@@ -185,6 +185,23 @@ test('the keyboard steps and plays; the live region tells what happened', async 
   await page.close();
 });
 
+test('with reduced motion there are no transitions, and play still steps', async () => {
+  const page = await browser.open('/?s=multi-input&sp=fast', { width: 1280, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.waitForSelector('.lesson svg.diagram');
+  const duration = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.diagram .edge')).transitionDuration));
+  assert.ok(duration < 0.001, `edge transition ${duration}s`);
+  assert.equal(await page.inputValue('[data-act="speed"]'), 'fast');
+  await page.click('[data-act="play"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('ph') === 'learn', null, { timeout: 5000 });
+  await page.click('[data-act="play"]');                  // pause
+  const at = page.url();
+  await page.waitForTimeout(600);
+  assert.equal(page.url(), at, 'paused: no more steps');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('an invalid edit shows the engine\'s message and the page keeps working', async () => {
   const page = await openLesson('s=multi-input&ph=compare');
   await page.fill('input[data-key="input"][data-k="0"]', '');

@@ -119,10 +119,14 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       e.rect.setAttribute('width', width.toFixed(1));
       e.g.setAttribute('class', `edge-label${isDelta ? ' delta' : ''}${p === 3 ? ' updated' : ''}${frozen ? ' frozen' : ''}`);
     });
-    inputs.forEach((t, i) => { t.textContent = fmt(problem.input[i]); });
+    inputs.forEach((t, i) => {
+      t.textContent = fmt(problem.input[i]);
+      t.classList.toggle('long', t.textContent.length > 6);
+    });
     outputs.forEach((out, o) => {
       out.target.textContent = `target ${fmt(problem.target[o])}`;
       out.pred.textContent = p >= 0 ? fmt(values.pred[o]) : '';
+      out.pred.classList.toggle('long', out.pred.textContent.length > 6);
       out.error.textContent = p >= 1 ? `error ${fmt(values.error[o])}` : '';
       out.delta.textContent = p >= 1 ? `delta ${fmt(values.delta[o])}` : '';
     });
