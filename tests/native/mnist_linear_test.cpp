@@ -56,10 +56,10 @@ TEST(MnistLinear, GoldenTrajectory) {
   wl::LinearNetwork net(1);
   const wl::TrainResult e1 = net.train_range(first_1000(), 0, 200, 0.001);
   const wl::TrainResult e2 = net.train_range(first_1000(), 0, 200, 0.001);
-  EXPECT_EQ(e1.error, 162.93155563369567);
-  EXPECT_EQ(e2.error, 112.3191694422176);
-  EXPECT_EQ(e1.correct, 80u);   // 40.0%
-  EXPECT_EQ(e2.correct, 160u);  // 80.0%
+  EXPECT_EQ(e1.error, 153.59908186042145);
+  EXPECT_EQ(e2.error, 108.33163138943713);
+  EXPECT_EQ(e1.correct, 105u);  // 52.5%
+  EXPECT_EQ(e2.correct, 162u);  // 81.0%
   EXPECT_EQ(e1.count, 200u);
   EXPECT_FALSE(e2.diverged);
 }
@@ -177,11 +177,11 @@ TEST(MnistLinear, WeightsFileRoundTrip) {
 }
 
 // The page's "load trained weights" reports this file's test accuracy:
-// 80.46% when written (train_linear, defaults: seed 1, alpha 0.001, 10 epochs).
+// 80.53% when written (train_linear, defaults: seed 1, alpha 0.001, 10 epochs).
 TEST(MnistLinear, CommittedModelReachesItsReportedAccuracy) {
   const std::vector<std::uint8_t> bytes = read_file(kSource + "/web/models/chapter-linear.wlm");
   wl::LinearNetwork net(1);
   net.load_model(wl::read_model(bytes.data(), bytes.size()));
-  EXPECT_GE(net.accuracy(test_set()), 0.8046 - 0.005);
+  EXPECT_GE(net.accuracy(test_set()), 0.8053 - 0.005);
   EXPECT_GE(net.accuracy(first_1000()), 0.85);
 }

@@ -7,6 +7,7 @@
 //   const net = new LinearNetwork(1);                  // seed
 //   net.trainRange(data, 0, 100, 0.001)                // -> {error, correct, count, diverged, divergedAt}
 //   net.evaluate(data)                                 // -> accuracy in [0, 1]
+//   net.countCorrect(data, begin, end)                 // -> right answers among images [begin, end)
 //   net.weights()                                      // -> Float64Array[10*784], row per digit
 //   net.loadModel(uint8Array)                          // a .wlm "linear-784-10"; keeps old weights on error
 //   net.predict(input784) / net.predictImage(data, i)  // -> Float64Array[10] scores
@@ -118,6 +119,12 @@ double evaluate_js(const LinearNetwork& net, const Dataset& d) {
   return guarded([&] { return net.accuracy(d); });
 }
 
+double count_correct_js(const LinearNetwork& net, const Dataset& d, double begin, double end) {
+  return guarded([&] {
+    return static_cast<double>(net.count_correct(d, whole(begin, "begin"), whole(end, "end")));
+  });
+}
+
 val weights_js(const LinearNetwork& net) { return to_typed_array(net.weights()); }
 
 void load_model_js(LinearNetwork& net, val bytes) {
@@ -190,6 +197,7 @@ EMSCRIPTEN_BINDINGS(weightlab_mnist) {
       .function("reset", &reset_js)
       .function("trainRange", &train_range_js)
       .function("evaluate", &evaluate_js)
+      .function("countCorrect", &count_correct_js)
       .function("weights", &weights_js)
       .function("loadModel", &load_model_js)
       .function("saveModel", &save_model_js)

@@ -92,15 +92,23 @@ std::size_t LinearNetwork::predict_image(double* scores, const Dataset& data,
   return predict(scores, input);
 }
 
-double LinearNetwork::accuracy(const Dataset& data) const {
+std::size_t LinearNetwork::count_correct(const Dataset& data, std::size_t begin,
+                                         std::size_t end) const {
   require_mnist_shape(data);
-  if (data.count == 0) return 0;
+  require(begin <= end && end <= data.count,
+          "range [" + std::to_string(begin) + ", " + std::to_string(end) +
+              ") is not inside the " + std::to_string(data.count) + " images");
   std::size_t correct = 0;
   double scores[kMnistClasses];
-  for (std::size_t n = 0; n < data.count; ++n) {
+  for (std::size_t n = begin; n < end; ++n) {
     correct += predict_image(scores, data, n) == data.labels[n];
   }
-  return static_cast<double>(correct) / data.count;
+  return correct;
+}
+
+double LinearNetwork::accuracy(const Dataset& data) const {
+  if (data.count == 0) return 0;
+  return static_cast<double>(count_correct(data, 0, data.count)) / data.count;
 }
 
 std::vector<double> LinearNetwork::contributions(const double* input, std::size_t cls) const {

@@ -24,7 +24,9 @@ namespace wl {
 
 inline constexpr std::size_t kMnistPixels = 784;
 inline constexpr std::size_t kMnistClasses = 10;
-inline constexpr double kLinearInitScale = 0.01;       // weights start uniform in [-s, s)
+// Weights start uniform in [-s, s): small, so pixels no digit ever inks (the
+// border) stay near 0 and the weight images show what was learned, not noise.
+inline constexpr double kLinearInitScale = 0.001;
 inline constexpr double kLinearMaxAlpha = 10.0;
 // One image's error above this means the steps are overshooting without
 // bound: training stops and reports divergence instead of running to NaN.
@@ -62,7 +64,9 @@ class LinearNetwork {
   // (the first one on ties).
   std::size_t predict(double* scores, const double* input) const;
   std::size_t predict_image(double* scores, const Dataset& data, std::size_t index) const;
-  // Fraction of `data` predicted right.
+  // How many of images [begin, end) are predicted right (the page evaluates
+  // the 10,000 test digits a chunk per frame), and the fraction of all of `data`.
+  std::size_t count_correct(const Dataset& data, std::size_t begin, std::size_t end) const;
   double accuracy(const Dataset& data) const;
 
   // input[i] * weights[cls][i] for every pixel: the dot product before its

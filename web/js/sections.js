@@ -7,6 +7,8 @@ export const SECTIONS = [
   { id: 'freeze', title: 'Freezing a weight', view: 'lesson' },
   { id: 'multi-output', title: 'Several outputs', view: 'lesson' },
   { id: 'multi-in-out', title: 'Inputs and outputs', view: 'lesson' },
+  { id: 'mnist', title: 'What the weights learn', view: 'mnist' },
+  { id: 'dot-product', title: 'Dot products, seen', view: 'dot-product' },
   { id: 'draw', title: 'Draw a digit', view: 'draw' },
 ];
 

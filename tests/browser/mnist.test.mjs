@@ -1,0 +1,175 @@
+// The MNIST pages in Chromium: training runs in chunks per frame (the chart
+// gets a point per epoch, the weight images change, accuracy text appears),
+// the trained weights load with their real test accuracy, a corrupt file is a
+// clear message and the page keeps working, and the dot-product view shows the
+// engine's own scores.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser, screenshot } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await startBrowser(); });
+after(async () => { await browser?.close(); });
+
+// Serves a corrupted copy of `path` from now on: through the network (a page
+// route) and, if the service worker has cached the site, from its cache too.
+// Returns a function that puts the good copy back in the cache.
+async function serveCorrupt(page, path, { flip, truncate }) {
+  const mutate = (b) => {
+    if (truncate) return b.subarray(0, truncate);
+    b[flip] ^= 0xff;
+    return b;
+  };
+  await page.route(`**/${path}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: mutate(Buffer.from(await response.body())) });
+  });
+  await page.evaluate(async ({ path, flip, truncate }) => {
+    window.__restore = [];
+    if (!('caches' in window)) return;
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      const hit = await cache.match(path, { ignoreSearch: true });
+      if (!hit) continue;
+      const good = new Uint8Array(await hit.arrayBuffer());
+      window.__restore.push([key, good]);
+      let bad = good.slice();
+      if (truncate) bad = bad.subarray(0, truncate); else bad[flip] ^= 0xff;
+      await cache.put(path, new Response(bad));
+    }
+  }, { path, flip, truncate });
+  return () => page.evaluate(async (path) => {
+    for (const [key, good] of window.__restore || []) await (await caches.open(key)).put(path, new Response(good));
+  }, path);
+}
+
+// A hash of the ten weight canvases' pixels, to see them change.
+const weightPixels = (page) => page.evaluate(() => {
+  let h = 0;
+  for (const c of document.querySelectorAll('.mnist-weight')) {
+    const d = c.getContext('2d').getImageData(0, 0, 28, 28).data;
+    for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) >>> 0;
+  }
+  return h;
+});
+
+test('training runs live: chart points, changing weight images, accuracy text', async () => {
+  const page = await browser.open('/?s=mnist&epochs=2', { width: 1280, height: 900 });
+  await page.waitForSelector('.mnist-weight');
+  assert.equal(await page.locator('.mnist-weight').count(), 10);
+  const before = await weightPixels(page);
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => /After epoch 2/.test(document.querySelector('#mnist-accuracy').textContent), null, { timeout: 30000 });
+  const text = await page.textContent('#mnist-accuracy');
+  assert.match(text, /train accuracy \d+\.\d%.*test accuracy \d+\.\d%/);
+  const testAcc = Number(/test accuracy (\d+\.\d)%/.exec(text)[1]);
+  assert.ok(testAcc > 70, `test accuracy ${testAcc}% after 2 epochs`);
+  assert.notEqual(await weightPixels(page), before, 'the weight images changed');
+  const points = await page.evaluate(() => window.Chart.getChart(document.querySelector('#mnist-chart')).data.labels.length);
+  assert.equal(points, 2);
+  assert.match(await page.textContent('#mnist-phase'), /Done: 2 epochs/);
+  assert.equal(await page.textContent('#mnist-run'), 'Start');
+  await screenshot(page, 'mnist-1280');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('pause and resume; settings live in the URL', async () => {
+  const page = await browser.open('/?s=mnist&epochs=3', { width: 1280, height: 900 });
+  await page.selectOption('#mnist-alpha', '0.002');
+  assert.match(page.url(), /alpha=0\.002/);
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => document.querySelector('#mnist-run').textContent === 'Pause');
+  await page.click('#mnist-run');
+  assert.equal(await page.textContent('#mnist-run'), 'Resume');
+  const phase = await page.textContent('#mnist-phase');
+  await page.waitForTimeout(200);
+  assert.equal(await page.textContent('#mnist-phase'), phase, 'nothing moves while paused');
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => /Done: 3 epochs/.test(document.querySelector('#mnist-phase').textContent), null, { timeout: 30000 });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a large alpha diverges with a message, not NaN', async () => {
+  const page = await browser.open('/?s=mnist&alpha=0.05&epochs=1', { width: 1280, height: 900 });
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => /Diverged/.test(document.querySelector('#mnist-phase').textContent), null, { timeout: 30000 });
+  assert.match(await page.textContent('#mnist-phase'), /Diverged in epoch 1 at image \d+: alpha 0\.05 overshoots/);
+  assert.doesNotMatch(await page.textContent('.cmap-ticks'), /NaN|Infinity/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('trained weights load with their real test accuracy', async () => {
+  const page = await browser.open('/?s=mnist', { width: 375, height: 800 });
+  await page.click('#mnist-load');
+  await page.waitForFunction(() => /Trained weights, measured now/.test(document.querySelector('#mnist-accuracy').textContent), null, { timeout: 30000 });
+  assert.match(await page.textContent('#mnist-accuracy'), /test accuracy 80\.53% on the 10,000 test digits/);
+  await screenshot(page, 'mnist-375');
+
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a corrupt model file is a clear message and the page keeps working', async () => {
+  const page = await browser.open('/?s=multi-input', { width: 1280, height: 900 });
+  const restore = await serveCorrupt(page, 'models/chapter-linear.wlm', { flip: 100 });
+  await page.click('nav a[data-section="mnist"]');
+  await page.click('#mnist-load');
+  await page.waitForFunction(() => document.querySelector('#status').classList.contains('error'));
+  assert.match(await page.textContent('#status'), /models\/chapter-linear\.wlm: model file: checksum mismatch/);
+  await page.fill('#mnist-epochs', '1');
+  await page.dispatchEvent('#mnist-epochs', 'change');
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => /Done: 1 epochs/.test(document.querySelector('#mnist-phase').textContent), null, { timeout: 30000 });
+  await restore();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a corrupt data file is a clear message', async () => {
+  const page = await browser.open('/?s=multi-input', { width: 1280, height: 900 });
+  const restore = await serveCorrupt(page, 'data/mnist-train-1000.wld', { truncate: 5000 });
+  await page.click('nav a[data-section="mnist"]');
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => document.querySelector('#status').classList.contains('error'));
+  assert.match(await page.textContent('#status'), /data\/mnist-train-1000\.wld: data file: truncated/);
+  assert.equal(await page.textContent('#mnist-run'), 'Start');
+  await restore();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('dot products: the score shown is the engine\'s prediction', async () => {
+  for (const width of [375, 1280]) {
+    const page = await browser.open('/?s=dot-product&img=7', { width, height: 900 });
+    await page.waitForSelector('.dp-thumb');
+    await page.waitForFunction(() => document.querySelector('#dp-verdict').textContent !== '');
+    assert.equal(await page.locator('.dp-thumb').count(), 100);
+    assert.match(await page.textContent('#dp-title'), /Digit 8 of the training set, labelled 3/);
+    // Pick another digit: the URL follows.
+    await page.click('.dp-thumb[data-index="12"]');
+    assert.match(page.url(), /img=12/);
+    const expected = await page.evaluate(async () => {
+      const engine = await window.weightlab;
+      const get = async (u) => new Uint8Array(await (await fetch(u)).arrayBuffer());
+      const data = engine.Dataset.fromBytes(await get('data/mnist-train-1000.wld'));
+      const net = new engine.LinearNetwork(1);
+      net.loadModel(await get('models/chapter-linear.wlm'));
+      const scores = [...net.predictImage(data, 12)];
+      net.delete(); data.delete();
+      return scores;
+    });
+    const shown = await page.locator('.dp-value').allTextContents();
+    assert.deepEqual(shown, expected.map((s) => s.toFixed(3)));
+    const best = expected.indexOf(Math.max(...expected));
+    assert.equal(await page.getAttribute('#dp-verdict', 'data-prediction'), String(best));
+    assert.match(await page.textContent('#dp-verdict'), new RegExp(`Highest score: ${best}, with ${expected[best].toFixed(3)}`));
+    await page.click('#dp-next');
+    assert.match(await page.textContent('#dp-range'), /Digits 101–200 of 1,000/);
+    await screenshot(page, `dot-product-${width}`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});

@@ -1,0 +1,51 @@
+// The training chart: summed error (left axis) and train / test accuracy in %
+// (right axis), one point per epoch. The only MNIST module that uses Chart.js.
+export function createProgressChart(canvas) {
+  const Chart = window.Chart;
+  if (!Chart) throw new Error('The chart library did not load; training still works, but without the chart.');
+  const css = getComputedStyle(document.documentElement);
+  const token = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: [],
+      datasets: [
+        { label: 'error (sum over the epoch)', data: [], yAxisID: 'error', borderColor: token('--compare', '#b7791f'), backgroundColor: token('--compare', '#b7791f'), tension: 0.2 },
+        { label: 'train accuracy %', data: [], yAxisID: 'acc', borderColor: token('--learn', '#2f855a'), backgroundColor: token('--learn', '#2f855a'), tension: 0.2 },
+        { label: 'test accuracy %', data: [], yAxisID: 'acc', borderColor: token('--predict', '#2f6fdb'), backgroundColor: token('--predict', '#2f6fdb'), borderDash: [6, 4], tension: 0.2 },
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: { legend: { labels: { boxWidth: 14 } } },
+      scales: {
+        x: { title: { display: true, text: 'epoch' } },
+        error: { position: 'left', beginAtZero: true, title: { display: true, text: 'error' } },
+        acc: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: 'accuracy %' } },
+      },
+    },
+  });
+  return {
+    add(epoch, error, trainAcc, testAcc) {
+      chart.data.labels.push(String(epoch));
+      chart.data.datasets[0].data.push(error);
+      chart.data.datasets[1].data.push(100 * trainAcc);
+      chart.data.datasets[2].data.push(testAcc == null ? null : 100 * testAcc);
+      chart.update('none');
+    },
+    clear() {
+      chart.data.labels = [];
+      for (const d of chart.data.datasets) d.data = [];
+      chart.update('none');
+    },
+    points() {
+      return chart.data.labels.length;
+    },
+    destroy() {
+      chart.destroy();
+    },
+  };
+}
