@@ -69,6 +69,8 @@ test('stepping through example 2 shows the book\'s numbers, phase by phase, on t
   await page.click('[data-act="next"]');
   text = await svgText(page);
   for (const n of ['Δ -1.19', 'Δ -0.091', 'Δ -0.168']) assert.ok(text.includes(n), `LEARN shows ${n}`);
+  // ... and writes the multiplication out as the book does (8.5 * -0.14 = -1.19).
+  assert.match(await page.textContent('[data-role="arith"]'), /weight_delta toes = \(-0\.14\) × 8\.5 = -1\.19/);
   await page.click('[data-act="next"]');
   text = await svgText(page);
   for (const n of ['0.1119', '0.2009', '-0.0983']) assert.ok(text.includes(n), `new weights show ${n}`);

@@ -11,6 +11,7 @@ import { createCode } from '../lesson/code.js';
 import { createSettings } from '../lesson/settings.js';
 import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
 import { fmt } from '../lesson/format.js';
+import { arithmeticLines } from '../lesson/arith.js';
 import { showError, clearStatus } from '../status.js';
 import { createErrorCurves } from '../charts/error-curves.js';
 import { createErrorSurface } from '../charts/error-surface.js';
@@ -60,6 +61,7 @@ export function mount(root, { engine, state, section }) {
                 <output for="${section.id}-it" data-role="position"></output>
               </div>
             </div>
+            <div class="arith" data-role="arith" aria-label="This phase's arithmetic"></div>
           </section>
           <section class="panel play" aria-labelledby="${section.id}-play">
             <h2 id="${section.id}-play">Play with it</h2>
@@ -269,7 +271,7 @@ export function mount(root, { engine, state, section }) {
     $('[data-act="speed"]').value = speed();
     $('[data-role="heading"]').textContent = n ? `Iteration ${it + 1} · ${PHASE_LABELS[ph]}` : 'No steps to show';
 
-    let banners = '', figs = '', sentence = [];
+    let banners = '', figs = '', arith = '', sentence = [];
     for (const p of panels) {
       const k = Math.min(it, p.trace.steps - 1);
       const values = k >= 0 ? iterationValues(p.trace, k) : null;
@@ -282,11 +284,15 @@ export function mount(root, { engine, state, section }) {
         figs += figuresHtml({ figures, example: p.ex.id, trace: p.trace, it: k, phase: ph,
           isBook: isBookProblem(p.problem, p.book), label: pair ? p.ex.title : '' });
         sentence.push(describe(p, values, ph));
+        const lines = arithmeticLines({ problem: p.problem, values, phase: ph, ...p.names });
+        arith += `<div class="arith-block">${pair ? `<span class="arith-title">${p.ex.title}</span>` : ''}${
+          lines.map((l) => `<code class="ph-${ph}">${l}</code>`).join('')}</div>`;
       }
     }
     if (!n) banners += '<div class="banner"><strong>No steps.</strong> Set iterations to at least 1 to see the network learn.</div>';
     setHtml($('[data-role="banners"]'), banners);
     setHtml($('[data-role="figures"]'), figs);
+    setHtml($('[data-role="arith"]'), arith);
     code.update({ phase: ph, active: n > 0, anyFrozen: panels.some((p) => p.problem.frozen.some((f) => f === 1)) });
 
     const announce = n ? `Iteration ${it + 1}, ${PHASE_LABELS[ph]}. ${sentence.join(' ')}` : 'No steps.';
