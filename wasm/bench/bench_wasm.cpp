@@ -1,13 +1,15 @@
 // Embind face of the benchmark workloads (workloads.hpp) for the WASM build:
 // the module build/wasm/wasm/weightlab-bench.mjs (target weightlab_bench, not
 // part of the site). Each run() call does every repetition inside WASM and
-// times it there with emscripten_get_now, so no JS<->WASM crossing is timed.
+// times it there with emscripten_get_now (wall) and the Node process's CPU
+// time (process.cpuUsage, which also counts V8's background threads), so no
+// JS<->WASM crossing is timed.
 //
 //   const suite = new m.BenchSuite();
 //   suite.setDigits(imagesIdx, labelsIdx, 1000);    // Uint8Arrays of idx files
 //   suite.setLinearModel(wlmBytes); suite.setCnnModel(wlmBytes);
 //   suite.names()                                   // -> ['step/single-input', ...]
-//   suite.run('linear/epoch', 1, 7)                 // -> {name, unit, reps, ms: Float64Array, checksum}
+//   suite.run('linear/epoch', 1, 7)                 // -> {name, unit, reps, ms, cpuMs (Float64Arrays), checksum}
 //   suite.linearInitialWeights()                    // -> Float64Array[7840]
 #include <emscripten/emscripten.h>
 
@@ -16,6 +18,15 @@
 
 #include "bench/workloads.hpp"
 #include "bindings/js.hpp"
+
+// CPU time of the process in ms (Node); wall time where there is no process.
+EM_JS(double, bench_cpu_ms, (), {
+  if (typeof process !== 'undefined' && process.cpuUsage) {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  return performance.now();
+});
 
 namespace wl::js {
 namespace {
@@ -56,12 +67,13 @@ val names(const bench::Suite& s) {
 
 val run(bench::Suite& s, std::string name, int warmup, int runs) {
   return guarded([&] {
-    const bench::Timing t = s.run(name, warmup, runs, [] { return emscripten_get_now(); });
+    const bench::Timing t = s.run(name, warmup, runs, [] { return emscripten_get_now(); }, [] { return bench_cpu_ms(); });
     val o = val::object();
     o.set("name", t.name);
     o.set("unit", t.unit);
     o.set("reps", static_cast<double>(t.reps));
     o.set("ms", to_typed_array(t.ms));
+    o.set("cpuMs", to_typed_array(t.cpu_ms));
     o.set("checksum", t.checksum);
     return o;
   }, name);

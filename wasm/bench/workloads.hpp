@@ -5,8 +5,10 @@
 // JavaScript (bench/implementations.mjs), and writes bench/results.md.
 //
 // Like the core, this header does no I/O and never reads a clock of its own:
-// callers hand in bytes and a now_ms() function (std::chrono natively,
-// emscripten_get_now in WASM).
+// callers hand in bytes and two clocks in milliseconds: now_ms (wall time:
+// std::chrono natively, emscripten_get_now in WASM) and cpu_ms (CPU time:
+// the thread's natively, the Node process's in WASM), because on a shared
+// machine the wall time also counts the time other jobs held the core.
 //
 // Workloads (name: what one repetition is; reps per timed run):
 //   step/<example>   one learn_step of a worked example (weights restored
@@ -48,7 +50,8 @@ struct Timing {
   std::string name;
   std::string unit;          // what one repetition is
   long reps = 0;             // repetitions per timed run
-  std::vector<double> ms;    // one entry per timed run (warm-up runs excluded)
+  std::vector<double> ms;    // wall time, one entry per timed run (warm-up runs excluded)
+  std::vector<double> cpu_ms;  // CPU time of the same runs
   double checksum = 0;       // of the last run
 };
 
@@ -102,8 +105,8 @@ class Suite {
   std::vector<double> linear_initial_weights() const { return LinearNetwork(kLinearSeed).weights(); }
 
   // warmup untimed runs, then `runs` timed ones.
-  template <typename NowMs>
-  Timing run(const std::string& name, int warmup, int runs, NowMs now_ms) {
+  template <typename NowMs, typename CpuMs>
+  Timing run(const std::string& name, int warmup, int runs, NowMs now_ms, CpuMs cpu_ms) {
     Timing t;
     t.name = name;
     auto time = [&](long reps, const char* unit, auto prepare, auto body) {
@@ -111,10 +114,13 @@ class Suite {
       t.unit = unit;
       for (int r = 0; r < warmup + runs; ++r) {
         prepare();
-        const double t0 = now_ms();
+        const double c0 = cpu_ms(), t0 = now_ms();
         t.checksum = body();
-        const double t1 = now_ms();
-        if (r >= warmup) t.ms.push_back(t1 - t0);
+        const double t1 = now_ms(), c1 = cpu_ms();
+        if (r >= warmup) {
+          t.ms.push_back(t1 - t0);
+          t.cpu_ms.push_back(c1 - c0);
+        }
       }
     };
     auto nothing = [] {};

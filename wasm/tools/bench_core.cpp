@@ -9,6 +9,8 @@
 // (the book's first 1,000 training digits), --linear web/models/chapter-linear.wlm,
 // --cnn web/models/digits-cnn.wlm (a missing model skips its workloads with a
 // note), 7 timed runs after 1 warm-up.
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -41,6 +43,12 @@ std::string json_string(const std::string& s) {
 double now_ms() {
   using clock = std::chrono::steady_clock;
   return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
+}
+
+double cpu_ms() {  // this thread's CPU time
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
 }  // namespace
@@ -88,11 +96,13 @@ int main(int argc, char** argv) {
     bool first = true;
     for (const std::string& name : suite.names()) {
       if (name.rfind(only, 0) != 0) continue;
-      const wl::bench::Timing t = suite.run(name, warmup, runs, now_ms);
+      const wl::bench::Timing t = suite.run(name, warmup, runs, now_ms, cpu_ms);
       std::printf("%s\n  {\"name\": %s, \"unit\": %s, \"reps\": %ld, \"checksum\": %.17g, \"ms\": [",
                   first ? "" : ",", json_string(t.name).c_str(), json_string(t.unit).c_str(),
                   t.reps, t.checksum);
       for (std::size_t i = 0; i < t.ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.ms[i]);
+      std::printf("], \"cpu_ms\": [");
+      for (std::size_t i = 0; i < t.cpu_ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.cpu_ms[i]);
       std::printf("]}");
       std::fflush(stdout);
       first = false;
