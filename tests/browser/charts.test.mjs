@@ -269,5 +269,30 @@ test('runaway runs: diverging (alpha 0.1) and overflowed (alpha 1e150) traces dr
   await noNaN(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await screenshot(page, 'charts-overflowed-1280');
+
+  // No steps at all, a bad pair of surface weights, then destroy: nothing left behind.
+  const empty = await page.evaluate(async () => {
+    const [{ createErrorCurves }, { createErrorSurface }, { createWeightMatrix }] = await Promise.all([
+      import('/js/charts/error-curves.js'), import('/js/charts/error-surface.js'), import('/js/charts/weight-matrix.js')]);
+    const { engine, run, panel } = window.__charts;
+    const before = Object.keys(window.Chart.instances).length;
+    const host = panel('no steps');
+    const parts = [createErrorCurves(host, engine), createErrorSurface(host, engine), createWeightMatrix(host)];
+    const good = run('multi-input');
+    parts.forEach((p) => p.update({ ...good, iteration: 0, phase: 'learn', x: 0, y: 1 }));
+    const mounted = Object.keys(window.Chart.instances).length - before;
+    parts[1].update({ ...good, iteration: 0, x: 1, y: 1 });
+    const badPair = host.innerText;
+    const { problem, trace } = run('multi-input', { iterations: 0 });
+    parts.forEach((p) => p.update({ problem, trace, iteration: 0, phase: 'learn', x: 0, y: 1 }));
+    const text = host.innerText;
+    parts.forEach((p) => p.destroy());
+    return { mounted, badPair, text, left: Object.keys(window.Chart.instances).length - before, children: host.children.length };
+  });
+  assert.equal(empty.mounted, 3);
+  assert.match(empty.badPair, /Pick two different weights/);
+  assert.match(empty.text, /No steps to draw/);
+  assert.equal(empty.left, 0, 'destroy removes every Chart.js instance');
+  assert.equal(empty.children, 1, 'destroy removes the components (the panel keeps its heading)');
   assert.deepEqual(page.problems, []);
 });

@@ -5,7 +5,7 @@
 // A frozen weight keeps its dot still while its bowl slides under it as the
 // other weights learn. All numbers come from the engine; this module draws.
 import { tokens, rgba, fmt, tick, letter, weightName, escapeHtml } from './palette.js';
-import { iterationOf, usableSteps, isLearn, isPredict } from './trace-slices.js';
+import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from './trace-slices.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -184,10 +184,10 @@ export function createErrorCurves(container, engine, options = {}) {
         },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
-            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, maxRotation: 0 },
+            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
             grid: { color: rgba(t.lineRgb, 0.8) } },
           y: { type: 'linear', title: { display: false, text: 'error', color: t.muted },
-            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted },
+            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
             grid: { color: rgba(t.lineRgb, 0.8) } },
         },
       },
@@ -206,7 +206,7 @@ export function createErrorCurves(container, engine, options = {}) {
     const it = iterationOf(trace, iteration);
     if (!problem || !it) {
       clearFigures(); key = '';
-      showMessage(trace ? 'No finite step to draw: the numbers overflowed at once.' : '');
+      showMessage(emptyReason(trace));
       return;
     }
     const { k, nIn, nOut, nW } = it;

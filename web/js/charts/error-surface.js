@@ -4,7 +4,7 @@
 // the current step highlighted, axes and a colour legend. Plain 2-D canvas,
 // sharp on high-DPI screens, redrawn (without recomputing) when resized.
 import { tokens, rgb, sequential, fmt, tick, niceTicks, letter, weightName, escapeHtml, clamp } from './palette.js';
-import { iterationOf, weightPath, isLearn } from './trace-slices.js';
+import { emptyReason, iterationOf, weightPath, isLearn } from './trace-slices.js';
 
 const N = 80;                // grid cells per side
 const X_LIMIT = 1e100;       // weights beyond this are off the chart (their squares overflow)
@@ -100,7 +100,7 @@ export function createErrorSurface(container, engine, options = {}) {
     const it = iterationOf(trace, iteration);
     if (!problem || !it) {
       view = null; schedule();
-      message(trace ? 'No finite step to draw: the numbers overflowed at once.' : '');
+      message(emptyReason(trace));
       return;
     }
     const { k, nIn, nOut, nW } = it;

@@ -48,5 +48,11 @@ export function weightPath(trace, w) {
   return out;
 }
 
+// Why a trace has nothing to draw (when iterationOf returns null).
+export function emptyReason(trace) {
+  if (!trace) return '';
+  return trace.overflowed ? 'No finite step to draw: the numbers overflowed at once.' : 'No steps to draw: set iterations to at least 1.';
+}
+
 export const isLearn = (phase) => String(phase ?? '').toLowerCase() === 'learn';
 export const isPredict = (phase) => String(phase ?? '').toLowerCase() === 'predict';

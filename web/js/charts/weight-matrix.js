@@ -6,7 +6,7 @@
 // <table>s with captions, so screen readers get every number. The numbers
 // are the trace's; this module only lays them out.
 import { tokens, diverging, inkOn, rgb, fmt, escapeHtml, normaliseNames, prefersReducedMotion } from './palette.js';
-import { iterationOf, isLearn, isPredict } from './trace-slices.js';
+import { emptyReason, iterationOf, isLearn, isPredict } from './trace-slices.js';
 
 const MAX_COLS = 12;
 const MAX_ROWS = 10;
@@ -73,7 +73,7 @@ export function createWeightMatrix(container, options = {}) {
     if (!problem || !it) {
       stop();
       Object.values(parts).forEach((p) => p.replaceChildren());
-      note.textContent = trace ? 'No finite step to show: the numbers overflowed at once.' : '';
+      note.textContent = emptyReason(trace);
       shown = { trace: null, k: -1, phase: null, cols: 0 };
       return;
     }
