@@ -20,7 +20,7 @@ export function createProgressChart(canvas) {
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
-      plugins: { legend: { labels: { boxWidth: 14 } } },
+      plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line', boxWidth: 24 } } },
       scales: {
         x: { title: { display: true, text: 'epoch' } },
         error: { position: 'left', beginAtZero: true, title: { display: true, text: 'error' } },

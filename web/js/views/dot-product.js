@@ -38,6 +38,9 @@ export function mount(root, { engine, state }) {
             <thead><tr><th scope="col">digit</th><th scope="col">weights</th><th scope="col">input × weights</th><th scope="col">sum = score</th></tr></thead>
             <tbody id="dp-rows"></tbody>
           </table>
+          <p class="dp-note">Each score is the sum of all 784 values in its middle image: blue pixels add, orange ones
+          subtract, white ones (paper, or a weight near 0) add nothing. Only inked pixels can count, so the middle
+          images are the weight rows seen through the shape of this digit.</p>
           <div id="dp-legends" class="dp-legends"></div>
         </section>
       </div>

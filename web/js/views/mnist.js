@@ -3,7 +3,7 @@
 // animation frame, with its ten weight rows drawn as 28x28 images while it
 // learns, a chart of error and accuracy per epoch, and the committed trained
 // weights (models/chapter-linear.wlm) one click away.
-import { showError, showMessage, clearStatus } from '../status.js';
+import { showError, clearStatus } from '../status.js';
 import { loadDataset, loadModelInto, TRAIN_URL, TEST_URL, MODEL_URL } from '../mnist/data.js';
 import { makeCanvas, drawSigned, maxAbs, palette, makeLegend } from '../mnist/draw.js';
 import { createProgressChart } from '../mnist/chart.js';
@@ -13,6 +13,7 @@ import { createTrainer } from '../mnist/trainer.js';
 const DEFAULTS = { alpha: 0.001, epochs: 10, seed: 1 };
 const ALPHAS = [0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05];
 const MAX_EPOCHS = 50;
+const EMPTY_CHART = 'One point per epoch appears here while the network trains.';
 
 const percent = (x) => `${(100 * x).toFixed(1)}%`;
 
@@ -55,12 +56,14 @@ export function mount(root, { engine, state }) {
         <section class="panel" aria-labelledby="mnist-weights-title">
           <h2 id="mnist-weights-title">The ten weight rows, as images</h2>
           <p class="mnist-note">Row <em>d</em> holds digit <em>d</em>'s weight for every pixel. Blue pixels push the
-          score for that digit up when they are inked, orange ones push it down.</p>
+          score for that digit up when they are inked, orange ones push it down. In the first epochs a blurry
+          average of each digit appears; later epochs add speckle as the weights start to fit single training images.</p>
           <div class="mnist-weights" id="mnist-weights"></div>
         </section>
         <section class="panel" aria-labelledby="mnist-chart-title">
           <h2 id="mnist-chart-title">Error and accuracy, epoch by epoch</h2>
-          <div class="mnist-chart"><canvas id="mnist-chart" aria-label="Chart of error and accuracy per epoch" role="img"></canvas></div>
+          <div class="mnist-chart"><canvas id="mnist-chart" aria-label="Chart of error and accuracy per epoch" role="img"></canvas>
+            <p class="mnist-chart-empty" id="mnist-chart-empty">${EMPTY_CHART}</p></div>
           <p id="mnist-accuracy" class="mnist-accuracy" aria-live="polite"></p>
         </section>
       </div>
@@ -88,6 +91,7 @@ export function mount(root, { engine, state }) {
   const bar = $('mnist-progress');
   const phaseText = $('mnist-phase');
   const accuracyText = $('mnist-accuracy');
+  const chartEmpty = $('mnist-chart-empty');
 
   const colors = palette();
   const canvases = [];
@@ -167,6 +171,7 @@ export function mount(root, { engine, state }) {
         },
         epoch({ epoch, error, trainAcc, testAcc }) {
           chart?.add(epoch, error, trainAcc, testAcc);
+          chartEmpty.hidden = true;
           accuracyText.textContent = `After epoch ${epoch}: error ${error.toFixed(1)}, train accuracy ${percent(trainAcc)} ` +
             `(each image scored just before it was learned), test accuracy ${percent(testAcc)} on 10,000 digits it never trains on.`;
         },
@@ -230,6 +235,8 @@ export function mount(root, { engine, state }) {
     finished = false;
     net.reset(DEFAULTS.seed);
     chart?.clear();
+    chartEmpty.hidden = false;
+    chartEmpty.textContent = EMPTY_CHART;
     bar.value = 0;
     accuracyText.textContent = '';
     phaseText.classList.remove('warn');
@@ -251,6 +258,8 @@ export function mount(root, { engine, state }) {
       await ensureData();
       finished = true;
       chart?.clear();
+      chartEmpty.hidden = false;
+      chartEmpty.textContent = 'These weights were trained offline (train_linear); press Start to watch a network learn.';
       bar.value = 1;
       const testAcc = net.evaluate(test);
       const trainAcc = net.evaluate(train);
@@ -258,7 +267,6 @@ export function mount(root, { engine, state }) {
       phaseText.textContent = `Loaded ${MODEL_URL}: trained with alpha ${DEFAULTS.alpha}, ${DEFAULTS.epochs} epochs, seed ${DEFAULTS.seed}.`;
       accuracyText.textContent = `Trained weights, measured now in your browser: test accuracy ${(100 * testAcc).toFixed(2)}% ` +
         `on the 10,000 test digits, ${(100 * trainAcc).toFixed(1)}% on the 1,000 training digits.`;
-      showMessage('Trained weights loaded.');
     } catch (error) {
       if (alive) showError(error);
     } finally {
