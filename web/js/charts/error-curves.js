@@ -240,6 +240,8 @@ export function createErrorCurves(container, engine, options = {}) {
       try {
         curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
       } catch (error) {
+        f.chart.data.datasets.forEach((d) => { d.data = []; });
+        f.chart.update('none');
         f.read.textContent = error.message;
         return;
       }

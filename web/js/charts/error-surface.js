@@ -294,10 +294,11 @@ export function createErrorSurface(container, engine, options = {}) {
     }
     const inside = (p) => p && p.x >= L && p.x <= L + W && p.y >= T && p.y <= T + H;
     if (!inside(cur)) {
-      ctx.fillStyle = 'rgb(255 255 255 / 0.85)';
-      ctx.fillRect(L + W / 2 - 80, T + 8, 160, 22);
-      ctx.fillStyle = t.danger;
       ctx.font = '600 13px system-ui, sans-serif';
+      const boxW = ctx.measureText('this step is off the chart').width + 16;
+      ctx.fillStyle = 'rgb(255 255 255 / 0.88)';
+      ctx.fillRect(L + W / 2 - boxW / 2, T + 8, boxW, 22);
+      ctx.fillStyle = t.danger;
       ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
       ctx.fillText('this step is off the chart', L + W / 2, T + 19);
     }
