@@ -14,21 +14,26 @@ const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 
 export function divergenceHtml({ trace, problem, inputNames, label }) {
   const parts = [];
-  if (trace.divergedAt >= 0) {
+  if (trace.divergedAt >= 0 && trace.steps > 0) {
     const d = trace.divergedAt;
-    const before = totalError(trace, d - 1 >= 0 ? d - 1 : 0), after = totalError(trace, d);
-    const factor = before > 0 ? after / before : Infinity;
     let big = 0;
     problem.input.forEach((x, i) => { if (Math.abs(x) > Math.abs(problem.input[big])) big = i; });
+    // The error's growth in the step where it started, when both errors are in the trace.
+    let growth = '';
+    if (d >= 1 && d < trace.steps) {
+      const before = totalError(trace, d - 1), after = totalError(trace, d);
+      growth = `: ${fmt(before)} → ${fmt(after)}${before > 0 ? `, ×${fmt(after / before, 3)} in one step` : ''}`;
+    }
     parts.push(`<div class="banner diverged"><strong>${label ? `${esc(label)}: diverged.` : 'Diverged.'}</strong>
-      From iteration ${d + 1} on the error grows instead of shrinking: ${fmt(before)} → ${fmt(after)}, ×${fmt(factor, 3)} in one step.
+      From iteration ${d + 1} on the error grows instead of shrinking${growth}.
       Input <b>${esc(inputNames[big])}</b> = ${fmt(problem.input[big])} is large, so its weight_delta is large and
       alpha × weight_delta jumps right over the bottom of the error bowl, landing higher on the other side; each
       step overshoots by more. A smaller alpha (the book's 0.01) converges.</div>`);
   }
   if (trace.overflowed) {
-    parts.push(`<div class="banner overflowed"><strong>Overflow.</strong> The numbers grew too large to represent after
-      ${trace.steps} finite step${trace.steps === 1 ? '' : 's'}; only those are shown.</div>`);
+    parts.push(`<div class="banner overflowed"><strong>Overflow.</strong> ${trace.steps
+      ? `The numbers grew too large to represent after ${trace.steps} finite step${trace.steps === 1 ? '' : 's'}; only those are shown.`
+      : 'The very first step already gives numbers too large to represent, so there is no step to show. Try smaller values.'}</div>`);
   }
   return parts.join('');
 }

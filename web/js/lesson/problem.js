@@ -62,7 +62,3 @@ export function isBookProblem(problem, book) {
   const ref = plain(book);
   return FIELDS.every(([field]) => same(field === 'frozen' ? Array.from(problem.frozen, Number) : problem[field], ref[field]));
 }
-
-export function problemKeys(prefix) {
-  return FIELDS.map(([, key]) => prefix + key);
-}

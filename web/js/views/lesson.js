@@ -4,11 +4,12 @@
 // (iteration, phase) and every edited setting live in the URL through `state`.
 import { LESSONS } from '../lesson/config.js';
 import { PHASES, PHASE_LABELS, phaseIndex, iterationValues } from '../lesson/phases.js';
-import { readProblem, problemPatch, isBookProblem, problemKeys } from '../lesson/problem.js';
+import { readProblem, problemPatch, isBookProblem } from '../lesson/problem.js';
 import { createDiagram } from '../lesson/diagram.js';
 import { createNumbers } from '../lesson/numbers.js';
 import { createCode } from '../lesson/code.js';
 import { createSettings } from '../lesson/settings.js';
+import { createPlayer, SPEEDS } from '../lesson/player.js';
 import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
 import { fmt } from '../lesson/format.js';
 import { arithmeticLines } from '../lesson/arith.js';
@@ -16,8 +17,6 @@ import { showError, clearStatus } from '../status.js';
 import { createErrorCurves } from '../charts/error-curves.js';
 import { createErrorSurface } from '../charts/error-surface.js';
 import { createWeightMatrix } from '../charts/weight-matrix.js';
-
-const SPEEDS = { slow: 1600, normal: 900, fast: 350 };
 
 export function mount(root, { engine, state, section }) {
   const lesson = LESSONS[section.id];
@@ -30,7 +29,6 @@ export function mount(root, { engine, state, section }) {
       problem: null, trace: null, key: '' };
   });
   const pair = panels.length > 1;
-  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
   root.innerHTML = `
     <article class="lesson lesson-${section.id}${pair ? ' pair' : ''}">
@@ -44,23 +42,7 @@ export function mount(root, { engine, state, section }) {
           <section class="panel stage" aria-label="The network, one step at a time">
             <div class="diagrams">${panels.map((p, k) => `<figure class="diagram-box" data-panel="${k}">
               <figcaption>${p.ex.title}</figcaption></figure>`).join('')}</div>
-            <div class="player" role="group" aria-label="Step through the learning">
-              <ol class="phases" aria-label="Phases of one step">${PHASES.map((ph) =>
-                `<li data-ph="${ph}" class="ph-${ph}">${PHASE_LABELS[ph]}</li>`).join('')}</ol>
-              <div class="buttons">
-                <button type="button" data-act="restart">Restart</button>
-                <button type="button" data-act="back" aria-keyshortcuts="ArrowLeft">◀ Back</button>
-                <button type="button" data-act="play" class="primary" aria-keyshortcuts="Space">Play</button>
-                <button type="button" data-act="next" aria-keyshortcuts="ArrowRight">Next ▶</button>
-                <label class="speed">Speed <select data-act="speed">
-                  ${Object.keys(SPEEDS).map((s) => `<option value="${s}">${s}</option>`).join('')}</select></label>
-              </div>
-              <div class="scrub">
-                <label for="${section.id}-it">Iteration</label>
-                <input type="range" id="${section.id}-it" data-act="scrub" min="1" max="1" step="1">
-                <output for="${section.id}-it" data-role="position"></output>
-              </div>
-            </div>
+            <div data-role="player"></div>
             <div class="arith" data-role="arith" aria-label="This phase's arithmetic"></div>
           </section>
           <section class="panel play" aria-labelledby="${section.id}-play">
@@ -180,73 +162,16 @@ export function mount(root, { engine, state, section }) {
   function go(it, ph) {
     state.set({ it: it + 1, ph }, { push: false });
   }
-  function stepBy(dir) {
-    const { it, ph, n } = position();
-    if (!n) return false;
-    let k = it * PHASES.length + phaseIndex(ph) + dir;
-    const last = n * PHASES.length - 1;
-    if (k < 0 || k > last) return false;
-    go(Math.floor(k / PHASES.length), PHASES[k % PHASES.length]);
-    return true;
-  }
-
-  // Playback
-  let timer = 0;
-  const playButton = $('[data-act="play"]');
-  const speed = () => (SPEEDS[state.get('sp')] ? state.get('sp') : 'normal');
-  function setPlaying(on) {
-    clearTimeout(timer);
-    timer = 0;
-    playButton.textContent = on ? 'Pause' : 'Play';
-    playButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-    if (on) schedule();
-  }
-  function schedule() {
-    timer = setTimeout(() => {
-      if (stepBy(1)) schedule(); else setPlaying(false);
-    }, SPEEDS[speed()]);
-  }
-  function togglePlay() {
-    if (timer) { setPlaying(false); return; }
-    const { it, ph, n } = position();
-    if (it === n - 1 && ph === PHASES[PHASES.length - 1]) go(0, PHASES[0]);
-    setPlaying(true);
-  }
-
-  const onClick = (event) => {
-    const act = event.target.closest('button[data-act]')?.dataset.act;
-    if (act === 'play') togglePlay();
-    else if (act === 'next') { setPlaying(false); stepBy(1); }
-    else if (act === 'back') { setPlaying(false); stepBy(-1); }
-    else if (act === 'restart') { setPlaying(false); go(0, PHASES[0]); }
-  };
-  const onChange = (event) => {
+  const player = createPlayer($('[data-role="player"]'), {
+    id: section.id, position, go,
+    speed: () => (SPEEDS[state.get('sp')] ? state.get('sp') : 'normal'),
+    setSpeed: (sp) => state.set({ sp: sp === 'normal' ? null : sp }, { push: false }),
+  });
+  const onPick = (event) => {
     const act = event.target.dataset?.act;
-    if (act === 'speed') state.set({ sp: event.target.value === 'normal' ? null : event.target.value }, { push: false });
-    else if (act === 'sx' || act === 'sy') state.set({ [act]: event.target.value }, { push: false });
+    if (act === 'sx' || act === 'sy') state.set({ [act]: event.target.value }, { push: false });
   };
-  const onScrub = (event) => {
-    if (event.target.dataset?.act !== 'scrub') return;
-    setPlaying(false);
-    go(Number(event.target.value) - 1, position().ph);
-  };
-  const onKey = (event) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const t = event.target;
-    if (t.closest?.('input, select, textarea, [contenteditable="true"]')) return;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      event.preventDefault();
-      setPlaying(false);
-      stepBy(event.key === 'ArrowRight' ? 1 : -1);
-    } else if (event.key === ' ' && !t.closest?.('button, a, summary')) {
-      event.preventDefault();
-      togglePlay();
-    }
-  };
-  root.addEventListener('click', onClick);
-  root.addEventListener('change', onChange);
-  root.addEventListener('input', onScrub);
-  document.addEventListener('keydown', onKey);
+  root.addEventListener('change', onPick);
 
   // Render everything from the state.
   let lastAnnounce = '';
@@ -254,21 +179,7 @@ export function mount(root, { engine, state, section }) {
     compute();
     const { it, ph, n } = position();
     const pi = phaseIndex(ph);
-    root.classList.toggle('reduce-motion', reduceMotion.matches);
-    for (const li of root.querySelectorAll('.phases li')) {
-      const k = phaseIndex(li.dataset.ph);
-      li.classList.toggle('done', k < pi);
-      li.classList.toggle('current', k === pi);
-      if (k === pi) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
-    }
-    const scrub = $('[data-act="scrub"]');
-    scrub.max = String(Math.max(n, 1));
-    scrub.value = String(it + 1);
-    scrub.disabled = n <= 1;
-    $('[data-role="position"]').textContent = n ? `${it + 1} of ${n}` : 'no steps';
-    $('[data-act="back"]').disabled = !n || (it === 0 && pi === 0);
-    $('[data-act="next"]').disabled = !n || (it === n - 1 && pi === PHASES.length - 1);
-    $('[data-act="speed"]').value = speed();
+    player.update({ it, ph, n });
     $('[data-role="heading"]').textContent = n ? `Iteration ${it + 1} · ${PHASE_LABELS[ph]}` : 'No steps to show';
 
     let banners = '', figs = '', arith = '', sentence = [];
@@ -289,7 +200,7 @@ export function mount(root, { engine, state, section }) {
           lines.map((l) => `<code class="ph-${ph}">${l}</code>`).join('')}</div>`;
       }
     }
-    if (!n) banners += '<div class="banner"><strong>No steps.</strong> Set iterations to at least 1 to see the network learn.</div>';
+    if (!n && !panels.some((p) => p.trace.overflowed)) banners += '<div class="banner"><strong>No steps.</strong> Set iterations to at least 1 to see the network learn.</div>';
     setHtml($('[data-role="banners"]'), banners);
     setHtml($('[data-role="figures"]'), figs);
     setHtml($('[data-role="arith"]'), arith);
@@ -329,12 +240,9 @@ export function mount(root, { engine, state, section }) {
 
   return () => {
     alive = false;
-    setPlaying(false);
     unsubscribe();
-    root.removeEventListener('click', onClick);
-    root.removeEventListener('change', onChange);
-    root.removeEventListener('input', onScrub);
-    document.removeEventListener('keydown', onKey);
+    player.destroy();
+    root.removeEventListener('change', onPick);
     for (const c of Object.values(chartSlots)) c.destroy();
     for (const p of panels) { p.diagram.destroy(); p.numbers.destroy(); p.settings.destroy(); }
     code.destroy();
