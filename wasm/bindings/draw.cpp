@@ -103,30 +103,33 @@ class DigitReader {
     }, rgba);
   }
 
-  // Medians over `iterations` runs of each stage, timed inside the module
-  // (milliseconds): {preprocess, cnn, linear}. For the benchmark page.
-  val profile(val rgba, double width, double height, double iterations) {
+  // Per-stage timings inside the module, in milliseconds per call:
+  // {preprocess, cnn, linear}, each the median over `rounds` rounds of the
+  // mean of 10 back-to-back calls (browsers coarsen the clock to 0.1 ms, so
+  // single calls cannot be timed). For the benchmark.
+  val profile(val rgba, double width, double height, double rounds) {
     return guarded([&] {
-      require(iterations >= 1 && iterations <= 100000, "iterations must be 1..100000");
+      require(rounds >= 1 && rounds <= 10000 && rounds == std::floor(rounds),
+              "rounds must be a whole number from 1 to 10000");
       const std::size_t n = take_pixels(rgba, width, height);
+      constexpr int kBatch = 10;
       std::vector<double> pre, cnn, lin;
       std::array<float, 10> probs{};
       std::array<double, 10> scores{};
-      const auto now = [] { return std::chrono::steady_clock::now(); };
-      const auto ms = [](auto a, auto b) {
-        return std::chrono::duration<double, std::milli>(b - a).count();
+      using clock = std::chrono::steady_clock;
+      const auto ms = [](clock::time_point a, clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count() / kBatch;
       };
-      for (int i = 0; i < static_cast<int>(iterations); ++i) {
-        auto t0 = now();
-        const DrawnDigit& d = preprocessor_.process(rgba_.data(), n, width_, height_);
-        auto t1 = now();
-        if (cnn_) cnn_->predict(d.pixels.data(), probs.data());
-        auto t2 = now();
-        if (linear_) {
-          std::copy(d.pixels.begin(), d.pixels.end(), input_.begin());
-          linear_->predict(scores.data(), input_.data());
-        }
-        auto t3 = now();
+      for (int r = 0; r < static_cast<int>(rounds); ++r) {
+        const auto t0 = clock::now();
+        for (int i = 0; i < kBatch; ++i) preprocessor_.process(rgba_.data(), n, width_, height_);
+        const auto t1 = clock::now();
+        const DrawnDigit& d = preprocessor_.result();
+        for (int i = 0; cnn_ && i < kBatch; ++i) cnn_->predict(d.pixels.data(), probs.data());
+        const auto t2 = clock::now();
+        std::copy(d.pixels.begin(), d.pixels.end(), input_.begin());
+        for (int i = 0; linear_ && i < kBatch; ++i) linear_->predict(scores.data(), input_.data());
+        const auto t3 = clock::now();
         pre.push_back(ms(t0, t1));
         cnn.push_back(ms(t1, t2));
         lin.push_back(ms(t2, t3));

@@ -111,6 +111,7 @@ export function createPad(canvas, { width = 18, onChange = () => {} } = {}) {
     if (active || (event.pointerType === 'mouse' && event.button !== 0)) return;
     event.preventDefault();
     canvas.focus({ preventScroll: true, focusVisible: false });
+    canvas.dataset.pointer = event.pointerType;  // what drew last: mouse, touch or pen
     try { canvas.setPointerCapture(event.pointerId); } catch { /* synthetic events */ }
     active = { id: event.pointerId, stroke: { width: penWidth, points: [point(event)], drawn: 0, done: false } };
     strokes.push(active.stroke);
