@@ -140,8 +140,11 @@ test('error surface: a heatmap with pixels, the path has steps + 1 points, at 37
       const ctx = canvas.getContext('2d');
       const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       let coloured = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0) coloured += 1;
-      out.push({ coloured, total: data.length / 4, points: Number(canvas.dataset.pathPoints), steps: trace.steps,
+      const colours = new Set();
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 0) { coloured += 1; colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]); }
+      }
+      out.push({ coloured, colours: colours.size, total: data.length / 4, points: Number(canvas.dataset.pathPoints), steps: trace.steps,
         width: canvas.getBoundingClientRect().width });
     }
     return out;
@@ -152,6 +155,7 @@ test('error surface: a heatmap with pixels, the path has steps + 1 points, at 37
     for (const s of out) {
       assert.equal(s.points, s.steps + 1, 'path: weights before each step + the final weights');
       assert.ok(s.coloured > s.total * 0.5, `heatmap drawn: ${s.coloured}/${s.total}`);
+      assert.ok(s.colours > 100, `the log colour scale varies: ${s.colours} colours`);
       assert.ok(s.width <= width - 40, 'fits the viewport');
     }
     await noNaN(page);
