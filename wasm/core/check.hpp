@@ -29,8 +29,11 @@ inline void require_finite(double value, const std::string& what) {
 
 inline void require_finite(const std::vector<double>& values, const std::string& what) {
   for (std::size_t i = 0; i < values.size(); ++i) {
-    require(std::isfinite(values[i]),
-            what + "[" + std::to_string(i) + "] must be a finite number");
+    // The message is built only on failure: built for every element it cost
+    // ~200 us per 784-pixel call in WASM (a string per pixel).
+    if (!std::isfinite(values[i])) {
+      throw std::invalid_argument(what + "[" + std::to_string(i) + "] must be a finite number");
+    }
   }
 }
 
