@@ -58,6 +58,15 @@ test('training runs live: chart points, changing weight images, accuracy text', 
   await page.waitForSelector('.mnist-weight');
   assert.equal(await page.locator('.mnist-weight').count(), 10);
   const before = await weightPixels(page);
+  // Frame pacing while it trains: figures printed, not asserted (a shared CI core varies).
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 2000) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
   await page.click('#mnist-run');
   await page.waitForFunction(() => /After epoch 2/.test(document.querySelector('#mnist-accuracy').textContent), null, { timeout: 30000 });
   const text = await page.textContent('#mnist-accuracy');
@@ -68,6 +77,12 @@ test('training runs live: chart points, changing weight images, accuracy text', 
   const points = await page.evaluate(() => window.Chart.getChart(document.querySelector('#mnist-chart')).data.labels.length);
   assert.equal(points, 2);
   assert.match(await page.textContent('#mnist-phase'), /Done: 2 epochs/);
+  const pacing = await page.evaluate(() => {
+    const f = window.__frames.slice(1).sort((a, b) => a - b);
+    return { frames: f.length, median: f[f.length >> 1], p95: f[Math.floor(f.length * 0.95)], longTasks: window.__long.length };
+  });
+  console.log(`mnist frame pacing while training: ${pacing.frames} frames, median ${pacing.median.toFixed(1)} ms, ` +
+    `95th percentile ${pacing.p95.toFixed(1)} ms, ${pacing.longTasks} tasks over 50 ms`);
   assert.equal(await page.textContent('#mnist-run'), 'Start');
   await screenshot(page, 'mnist-1280');
   assert.deepEqual(page.problems, []);

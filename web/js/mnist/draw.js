@@ -12,8 +12,12 @@ function parseColorFallback(hex) {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
 
+// The colours, and the map sampled at 256 steps from -1 to +1 (drawing looks colours up).
 export function palette() {
-  return { pos: cssColor('--pos', '#2166ac'), neg: cssColor('--neg', '#c2410c'), zero: [250, 250, 248] };
+  const colors = { pos: cssColor('--pos', '#2166ac'), neg: cssColor('--neg', '#c2410c'), zero: [250, 250, 248] };
+  colors.lut = new Uint8Array(256 * 3);
+  for (let k = 0; k < 256; k++) colors.lut.set(diverging(k / 127.5 - 1, colors), 3 * k);
+  return colors;
 }
 
 // value in [-1, 1] -> [r, g, b]
@@ -38,28 +42,37 @@ export function makeCanvas(className, label) {
 function put(canvas, fill) {
   const ctx = canvas.getContext('2d');
   const image = ctx.createImageData(SIDE, SIDE);
-  for (let i = 0; i < SIDE * SIDE; i++) {
-    const [r, g, b] = fill(i);
-    image.data[4 * i] = r;
-    image.data[4 * i + 1] = g;
-    image.data[4 * i + 2] = b;
-    image.data[4 * i + 3] = 255;
-  }
+  fill(image.data);
   ctx.putImageData(image, 0, 0);
 }
 
 // pixels: 784 values 0..255 starting at `offset` (0 = paper, 255 = ink).
 export function drawDigit(canvas, pixels, offset = 0) {
-  put(canvas, (i) => {
-    const v = 255 - Math.round(pixels[offset + i] * 0.9);
-    return [v, v, Math.min(255, v + 4)];
+  put(canvas, (rgba) => {
+    for (let i = 0; i < SIDE * SIDE; i++) {
+      const v = 255 - Math.round(pixels[offset + i] * 0.9);
+      rgba[4 * i] = v;
+      rgba[4 * i + 1] = v;
+      rgba[4 * i + 2] = Math.min(255, v + 4);
+      rgba[4 * i + 3] = 255;
+    }
   });
 }
 
 // values: 784 signed numbers starting at `offset`, coloured against +-scale.
 export function drawSigned(canvas, values, scale, colors, offset = 0) {
   const s = scale > 0 ? scale : 1;
-  put(canvas, (i) => diverging(values[offset + i] / s, colors));
+  const { lut } = colors;
+  put(canvas, (rgba) => {
+    for (let i = 0; i < SIDE * SIDE; i++) {
+      const t = Math.max(-1, Math.min(1, values[offset + i] / s));
+      const k = 3 * Math.round((t + 1) * 127.5);
+      rgba[4 * i] = lut[k];
+      rgba[4 * i + 1] = lut[k + 1];
+      rgba[4 * i + 2] = lut[k + 2];
+      rgba[4 * i + 3] = 255;
+    }
+  });
 }
 
 // The largest |v| of values[from..to), or 0.
