@@ -22,13 +22,14 @@ const PAPER = [255, 255, 255];
 
 // input x weight per pixel: blue pushes the score up, orange pushes it down,
 // white is zero. `limit` is the value drawn at full colour (shared by maps
-// that are compared side by side).
+// that are compared side by side); colour grows with the square root of |v|.
 export function paintContributions(canvas, values, limit) {
   const ctx = canvas.getContext('2d');
   const data = ctx.createImageData(SIDE, SIDE);
   for (let i = 0; i < SIDE * SIDE; i++) {
     const v = values ? values[i] : 0;
-    const t = limit > 0 ? Math.min(1, Math.abs(v) / limit) : 0;
+    // square root: small contributions stay visible beside a few large ones
+    const t = limit > 0 ? Math.sqrt(Math.min(1, Math.abs(v) / limit)) : 0;
     const to = v >= 0 ? POS : NEG;
     for (let c = 0; c < 3; c++) data.data[4 * i + c] = Math.round(PAPER[c] + (to[c] - PAPER[c]) * t);
     data.data[4 * i + 3] = 255;

@@ -36,8 +36,10 @@ export function mount(root, { engine, state }) {
         <div class="pad-tools">
           <label class="pad-width">Pen <input type="range" min="${PEN_MIN}" max="${PEN_MAX}" step="1" aria-label="Pen width">
             <output class="pad-width-value"></output></label>
-          <button type="button" class="pad-undo">Undo</button>
-          <button type="button" class="pad-clear">Clear</button>
+          <span class="pad-buttons">
+            <button type="button" class="pad-undo">Undo</button>
+            <button type="button" class="pad-clear">Clear</button>
+          </span>
         </div>
         <p class="pad-keys">Keys on the canvas: <kbd>Backspace</kbd> or <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo,
         <kbd>Esc</kbd> or <kbd>Delete</kbd> clear.</p>
@@ -86,8 +88,21 @@ export function mount(root, { engine, state }) {
             <canvas class="why-second pixelated" width="28" height="28" role="img"></canvas>
             <figcaption class="why-second-caption"></figcaption>
           </figure>
+          <p class="draw-small why-note">These are the two digits the chapter's network scores highest.
+          A pixel without ink adds nothing, whatever its weight: the network can only weigh ink where it
+          finds it. That is why a digit drawn in an unusual style or shape fools it easily, and the
+          convolutional network, which looks for small strokes and shapes wherever they are, much less.</p>
         </div>
         <div class="why-legend" aria-hidden="true"><span>pulls down</span><span class="why-ramp"></span><span>pushes up</span></div>
+      </section>
+
+      <section class="panel draw-recipe" aria-labelledby="draw-recipe-title">
+        <h2 id="draw-recipe-title">What the networks see</h2>
+        <p class="draw-small">Before either network looks, your drawing is made into an MNIST digit:
+        the box around the ink is shrunk until its longer side is 20 pixels, then placed in a 28×28 square so
+        that the ink's centre of mass sits in the middle, and the brightest pixel is set to 1. That is how
+        MNIST's own digits were prepared, so the networks see your drawing the way they saw the digits they
+        learned from.</p>
       </section>
     </div>
   </div>`;
