@@ -102,6 +102,24 @@ test('pause and resume; settings live in the URL', async () => {
   assert.equal(await page.textContent('#mnist-phase'), phase, 'nothing moves while paused');
   await page.click('#mnist-run');
   await page.waitForFunction(() => /Done: 3 epochs/.test(document.querySelector('#mnist-phase').textContent), null, { timeout: 30000 });
+
+  // Leaving the view mid-run stops the loop: a frame that touched the deleted
+  // network afterwards would be a page error.
+  await page.fill('#mnist-epochs', '40');
+  await page.dispatchEvent('#mnist-epochs', 'change');
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => document.querySelector('#mnist-run').textContent === 'Pause');
+  await page.evaluate(() => {
+    window.__statusErrors = [];
+    const box = document.querySelector('#status');
+    new MutationObserver(() => { if (box.classList.contains('error')) window.__statusErrors.push(box.textContent); })
+      .observe(box, { childList: true, characterData: true, subtree: true, attributes: true });
+  });
+  await page.click('nav a[data-section="dot-product"]');
+  await page.waitForSelector('.dp-thumb');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#mnist-run').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.__statusErrors), [], 'no error from a loop that outlived its view');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
