@@ -1,7 +1,7 @@
 // One training epoch of the chapter's linear network over the book's 1,000
 // digits, natively (build/native/bench_linear) and in WASM (site/wasm), each
-// the median of RUNS runs on a fresh network (seed 1, alpha 0.001), then the
-// ratio. Prints figures only; it asserts nothing about time.
+// the median of RUNS runs on a fresh network (seed 1, alpha 0.001) after a few
+// untimed warm-up epochs, then the ratio. Prints figures only; it asserts nothing about time.
 //
 //   node bench/linear.mjs [RUNS]      (after scripts/build; default 9 runs)
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,13 @@ console.log(nativeLine);
 
 const wl = await loadWeightlab();
 const train = wl.Dataset.fromBytes(new Uint8Array(await readFile(new URL('data/mnist-train-1000.wld', SITE_DIR))));
+// Warm-up, untimed: V8 first runs WASM through its baseline compiler and swaps
+// in optimised code in the background; time the code the page runs after a moment.
+for (let r = 0; r < 5; r++) {
+  const net = new wl.LinearNetwork(1);
+  net.trainRange(train, 0, train.count, 0.001);
+  net.delete();
+}
 const times = [];
 let error = 0;
 for (let r = 0; r < runs; r++) {

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     if (!f) throw std::runtime_error("cannot open " + data + "/mnist-train-1000.wld");
     const std::vector<std::uint8_t> bytes(std::istreambuf_iterator<char>(f), {});
     const wl::Dataset train = wl::read_dataset(bytes.data(), bytes.size());
+    for (int r = 0; r < 5; ++r) wl::LinearNetwork(1).train_epoch(train, 0.001);  // warm-up, as in WASM
     std::vector<double> ms;
     double error = 0;
     for (int r = 0; r < runs; ++r) {
