@@ -199,6 +199,10 @@ test('dot products: the score shown is the engine\'s prediction', async () => {
     const best = expected.indexOf(Math.max(...expected));
     assert.equal(await page.getAttribute('#dp-verdict', 'data-prediction'), String(best));
     assert.match(await page.textContent('#dp-verdict'), new RegExp(`Highest score: ${best}, with ${expected[best].toFixed(3)}`));
+    await page.focus('.dp-thumb[data-index="12"]');
+    await page.keyboard.press('ArrowRight');
+    assert.match(page.url(), /img=13/);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.index), '13');
     await page.click('#dp-next');
     assert.match(await page.textContent('#dp-range'), /Digits 101–200 of 1,000/);
     await screenshot(page, `dot-product-${width}`);

@@ -141,6 +141,15 @@ export function mount(root, { engine, state }) {
     const button = event.target.closest('.dp-thumb');
     if (button) state.set({ img: button.dataset.index });
   });
+  // Left and right arrows step through the digits, keeping focus on the grid.
+  thumbs.addEventListener('keydown', (event) => {
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    if (!step || !data) return;
+    event.preventDefault();
+    const next = Math.min(data.count - 1, Math.max(0, selected() + step));
+    state.set({ img: next });
+    thumbs.querySelector(`.dp-thumb[data-index="${next}"]`)?.focus();
+  });
   $('dp-prev').addEventListener('click', () => { if (data && page > 0) state.set({ img: (page - 1) * PAGE }); });
   $('dp-next').addEventListener('click', () => { if (data && (page + 1) * PAGE < data.count) state.set({ img: (page + 1) * PAGE }); });
   const unsubscribe = state.subscribe((values, changed) => {

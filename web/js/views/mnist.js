@@ -281,6 +281,17 @@ export function mount(root, { engine, state }) {
     state.set({ alpha: alphaSelect.value, epochs: epochs() });
   }
 
+  // Back/forward through the history: show the settings of that entry.
+  const unsubscribe = state.subscribe((values, changed) => {
+    if (!changed.includes('alpha') && !changed.includes('epochs')) return;
+    const next = readSettings(state);
+    if (![...alphaSelect.options].some((o) => Number(o.value) === next.alpha)) {
+      alphaSelect.add(new Option(String(next.alpha), String(next.alpha)));
+    }
+    alphaSelect.value = String(next.alpha);
+    epochsInput.value = String(next.epochs);
+  });
+
   runButton.addEventListener('click', run);
   resetButton.addEventListener('click', reset);
   loadButton.addEventListener('click', loadTrained);
@@ -290,6 +301,7 @@ export function mount(root, { engine, state }) {
 
   return () => {
     alive = false;
+    unsubscribe();
     trainer?.stop();
     if (drawFrame) cancelAnimationFrame(drawFrame);
     chart?.destroy();
