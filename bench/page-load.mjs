@@ -26,7 +26,8 @@ const SITE = new URL('../site', import.meta.url).pathname;
 // summary() -> { bytes, requests: [{path, bytes, encoding}], precache: {bytes, count} }
 export function recordResponses(target, origin) {
   const pending = [];
-  const count = (response) => pending.push((async () => {
+  let closed = false;  // responses still arriving when the context closes are dropped
+  const count = (response) => !closed && pending.push((async () => {
     const request = response.request();
     const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
     const url = new URL(response.url());
@@ -37,7 +38,7 @@ export function recordResponses(target, origin) {
       fromServiceWorker: response.fromServiceWorker(),
       byServiceWorker: Boolean(request.serviceWorker?.()),
     };
-  })());
+  })().catch(() => null));
   target.on('response', count);
   let last = Date.now();
   target.on('request', () => { last = Date.now(); });
@@ -46,7 +47,8 @@ export function recordResponses(target, origin) {
       while (Date.now() - last < ms) await new Promise((ok) => setTimeout(ok, 50));
     },
     async summary() {
-      const all = await Promise.all(pending);
+      closed = true;
+      const all = (await Promise.all(pending)).filter(Boolean);
       const requests = all.filter((r) => !r.byServiceWorker && !r.fromServiceWorker);
       const sw = all.filter((r) => r.byServiceWorker);
       return {
