@@ -26,7 +26,12 @@ export function startServer({ port = 0, dir = 'site', host = '127.0.0.1' } = {})
       const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache' };
       if (gz) {
-        try { body = await readFile(file + '.gz'); headers['Content-Encoding'] = 'gzip'; } catch { /* no .gz */ }
+        try {  // a .gz older than its file is stale (the file was changed after the build): skip it
+          if ((await stat(file + '.gz')).mtimeMs >= info.mtimeMs) {
+            body = await readFile(file + '.gz');
+            headers['Content-Encoding'] = 'gzip';
+          }
+        } catch { /* no .gz */ }
       }
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
