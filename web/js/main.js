@@ -48,6 +48,9 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
 
 window.weightlab = (async () => {
   try {
+    // Fetch the first view's modules while the engine loads, not after it
+    // (show() imports the same module again, at no cost; its errors surface there).
+    import(`./views/${SECTIONS.find((s) => s.id === sectionId()).view}.js`).catch(() => {});
     const engine = await loadEngine();
     await show(engine);
     state.subscribe(() => show(engine).catch(showError));
