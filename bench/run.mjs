@@ -232,6 +232,22 @@ if (page) {
 }
 const met = (t) => (t.ok ? 'yes' : t.cpuOk ? '**no** (yes by CPU time)' : '**no**');
 for (const t of targets) lines.push(`| ${t.what} | ${t.shown} | ${t.cpuShown || '–'} | ${met(t)} |`);
+// Same maths? Classification: the same digits predicted (sum of predicted labels);
+// epochs: the summed error (tfjs works in float32, the core and plain JS in double).
+const same = [];
+for (const impl of ['WASM page API', 'tfjs-wasm', 'plain JS']) {
+  const parts = [];
+  for (const [name, r] of Object.entries(results)) {
+    const a = r[impl], n = r.native;
+    if (!a || !n || name.startsWith('step/')) continue;
+    parts.push(name.endsWith('classify')
+      ? `${name} ${a.checksum === n.checksum ? 'same digits' : `different digits (${a.checksum} vs ${n.checksum})`}`
+      : `${name} error rel. diff ${(Math.abs(a.checksum - n.checksum) / Math.abs(n.checksum)).toExponential(1)}`);
+  }
+  if (parts.length) same.push(`${impl}: ${parts.join(', ')}`);
+}
+lines.push('');
+lines.push(`Same results as native: ${same.join('; ')}.`);
 if (page) {
   lines.push('');
   lines.push(`Page: ${page.requests.length} requests on first load of ${page.url} (headless Chromium, 127.0.0.1, ` +
