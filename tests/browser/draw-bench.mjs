@@ -1,8 +1,8 @@
 // In-page benchmark of the DigitReader on a 280x280 canvas holding a drawn
-// digit: the median (over `rounds` batches of 10) of whole read() calls (copy in, preprocess, CNN,
-// linear scores and contributions, results out to JS), and the module's own
-// per-stage medians from reader.profile(). Used by draw.test.mjs; prints
-// nothing itself.
+// digit: the median (over `rounds` batches of 10 calls) of whole read()
+// calls (copy in, preprocess, CNN, linear scores and contributions, results
+// out to JS), the same with getImageData, and the module's own per-stage
+// medians from reader.profile(). Used by draw.test.mjs; prints nothing itself.
 import { DIGITS, place } from './strokes/digits.mjs';
 
 export async function benchRead(page, { rounds = 60 } = {}) {

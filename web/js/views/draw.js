@@ -53,7 +53,8 @@ export function mount(root, { engine, state }) {
               aria-label="The 28 by 28 image the networks see"></canvas>
             <figcaption>The 28×28 the networks see</figcaption>
           </figure>
-          <div class="guess" aria-live="polite">
+          <p class="sr-only guess-announce" aria-live="polite"></p>
+          <div class="guess">
             <p class="guess-invite">Draw a digit and the network will read it here.</p>
             <p class="guess-line"><span class="guess-digit"></span><span class="guess-prob"></span></p>
             <p class="guess-note"></p>
@@ -170,6 +171,7 @@ export function mount(root, { engine, state }) {
     el('.pad-undo').disabled = pad.strokeCount() === 0;
     el('.pad-clear').disabled = pad.strokeCount() === 0;
     if (!out.hasInk) {
+      el('.guess-announce').textContent = '';
       box.dataset.state = 'empty';
       delete box.dataset.guess;
       delete box.dataset.linear;
@@ -186,6 +188,18 @@ export function mount(root, { engine, state }) {
     box.dataset.state = 'reading';
     renderCnn(out);
     renderLinear(out);
+    announce();
+  }
+
+  // Screen readers hear the answer when a stroke ends, not sixty times a second.
+  function announce() {
+    if (pad.isDrawing()) return;
+    const cnn = box.dataset.guess ? `The network reads ${box.dataset.guess}, ${el('.guess-prob').textContent}.` : '';
+    const note = box.dataset.confident === 'no' ? ` ${el('.guess-note').textContent}` : '';
+    const linear = box.dataset.linear ? ` The chapter's network reads ${box.dataset.linear}.` : '';
+    const text = `${cnn}${note}${linear}`.trim();
+    const region = el('.guess-announce');
+    if (region.textContent !== text) region.textContent = text;
   }
 
   function renderCnn(out) {
