@@ -56,7 +56,7 @@ test('an empty canvas has no ink and no guess (transparent and white alike)', ()
 
 test('100 MNIST test digits drawn 10x large are read as their labels (>= 95)', () => {
   const r = newReader();
-  assert.equal(r.architecture(), 'cnn-c5x16-p2-c5x32-p2-d128-d10');
+  assert.match(r.architecture(), /^cnn-c5x\d+-p2-c5x\d+-p2(-d\d+)?-d10$/);
   const rgba = new Uint8ClampedArray(SIDE * SIDE * 4);
   let cnn = 0;
   let linear = 0;
