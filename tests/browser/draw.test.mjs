@@ -2,8 +2,9 @@
 // drawn and after release; undo, clear and the keyboard work; 120 drawings of
 // hand-made digit paths (30 styles x 4 sizes, places, pens and pointers) are
 // read right at least 95% of the time by the CNN; per-frame cost and the
-// longest frame while drawing are printed; a corrupt model leaves the canvas
-// working. Screenshots at 375 and 1280 px.
+// longest frame while drawing are printed; leaving and re-opening the section
+// is clean; a corrupt model leaves the canvas working. Screenshots at 375 and
+// 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadavg, cpus } from 'node:os';
@@ -317,6 +318,24 @@ test('timing: read() per frame, and the longest frame while drawing for seconds'
   assert.equal(b.guess, 3);
   assert.ok(b.readMedian < 20, 'not pathologically slow');
 
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('leaving the section stops the reader; coming back starts a fresh one', async () => {
+  const page = await openDraw(1280);
+  const cdp = await devtools(page);
+  await drawFast(page, cdp, place(digit(8).strokes, BIG));
+  assert.equal((await settled(page)).guess, '8');
+  await page.click('#nav a[data-section]:not([data-section="draw"])');
+  await page.waitForFunction(() => !document.querySelector('.draw'));
+  await frames(page, 3);  // no frame callback of the old view may run now
+  await page.goBack();
+  await page.waitForSelector('.draw[data-cnn-model="ready"][data-linear-model="ready"]');
+  assert.equal((await reading(page)).state, 'empty', 'a fresh, empty pad');
+  await drawFast(page, cdp, place(digit(5).strokes, BIG));
+  assert.equal((await settled(page)).guess, '5');
+  await cdp.detach();
   assert.deepEqual(page.problems, []);
   await page.close();
 });
