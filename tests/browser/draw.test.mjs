@@ -231,7 +231,9 @@ test('120 drawn digits (mouse and touch): the CNN reads >= 95% right', async () 
       pen = variant.pen;
     }
     for (const d of DIGITS) {
-      await page.keyboard.press('Escape');  // clear (the pad has focus once drawn on)
+      await page.locator('canvas.pad').press('Escape');  // clear (focusing the pad first)
+      assert.equal(await page.evaluate(() => new Promise((done) => requestAnimationFrame(
+        () => done(document.querySelector('.draw').dataset.state)))), 'empty', 'the pad is clear');
       await drawFast(page, cdp, place(d.strokes, variant), variant.pointer);
       const r = await settled(page);
       const guess = Number(r.guess);
