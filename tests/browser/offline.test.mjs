@@ -48,7 +48,7 @@ test('a new deploy replaces the cache, and every section then works offline', as
   await browser.stopServer();
   for (const id of sections) {
     await page.goto(`${browser.origin}/?s=${id}`);
-    await page.evaluate(() => window.weightlab);
+    await page.evaluate(async () => { await window.weightlab; });  // returning the module would serialise its heap
     await page.waitForFunction(() => !document.querySelector('#loading') && document.querySelector('main').textContent.trim().length > 20);
     const text = await page.textContent('main');
     assert.ok(!/NaN/.test(text), `section ${id} shows no NaN`);
