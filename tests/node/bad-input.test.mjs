@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { loadWeightlab, SITE_DIR } from './load.mjs';
 
 const wl = await loadWeightlab();
@@ -11,6 +12,7 @@ const trainBytes = new Uint8Array(await readFile(new URL('data/mnist-train-1000.
 const linearBytes = new Uint8Array(await readFile(new URL('models/chapter-linear.wlm', SITE_DIR)));
 const data = wl.Dataset.fromBytes(trainBytes);
 const net = new wl.LinearNetwork(1);
+const reader = new wl.DigitReader();
 
 const good = () => ({ input: [8.5, 0.65, 1.2], target: [1], weights: [0.1, 0.2, -0.1], alpha: 0.01, iterations: 3 });
 const with_ = (patch) => ({ ...good(), ...patch });
@@ -78,6 +80,14 @@ const CASES = [
   ['contributions of class 10', () => net.contributions(image(), 10), /class must be a digit 0..9/],
   ['image index past the end', () => data.label(1000), /image 1000 is not among the 1000 images/],
   ['negative seed', () => net.reset(-1), /seed must be a whole number/],
+  // drawings (a blank canvas is not an error: see the test below)
+  ['canvas of 0 x 0 pixels', () => reader.read(new Uint8Array(0), 0, 0), /width must be a whole number of pixels from 1 to 4096/],
+  ['1 pixel sent for a 280 x 280 canvas', () => reader.read(new Uint8Array(4), 280, 280), /rgba has 4 bytes, expected width x height x 4 = 313600/],
+  ['canvas pixels as a string', () => reader.read('abc', 1, 1), /rgba must be a Uint8Array or Uint8ClampedArray/],
+  ['canvas 5000 pixels wide', () => reader.read(new Uint8Array(4), 5000, 1), /width must be a whole number of pixels from 1 to 4096/],
+  ['canvas height NaN', () => reader.read(new Uint8Array(4), 1, NaN), /height must be a whole number of pixels/],
+  ['digit model file corrupt', () => reader.loadModel(flip(linearBytes, 1)), /magic/],
+  ['linear model given to the CNN', () => reader.loadModel(linearBytes), /architecture|cnn/i],
 ];
 
 test(`${CASES.length} bad calls each give a JS Error naming the problem`, () => {
@@ -96,6 +106,19 @@ test(`${CASES.length} bad calls each give a JS Error naming the problem`, () => 
   net.loadModel(linearBytes);
   assert.ok(net.evaluate(data) > 0.8, 'the network still loads and evaluates');
   console.log(rows.join('\n'));
+});
+
+test('a blank or one-pixel drawing is read without a guess or with a low-confidence one, never an Error', () => {
+  reader.loadModel(new Uint8Array(readFileSync(new URL('models/digits-cnn.wlm', SITE_DIR))));
+  const blank = reader.read(new Uint8Array(280 * 280 * 4), 280, 280);
+  assert.equal(blank.hasInk, false);
+  assert.equal(blank.probs, null, 'no guess on an empty canvas');
+  const dot = new Uint8Array(280 * 280 * 4);
+  dot.set([0, 0, 0, 255], (140 * 280 + 140) * 4);
+  const one = reader.read(dot, 280, 280);
+  assert.equal(one.hasInk, true);
+  assert.equal(one.inkPixels, 1);
+  assert.ok([...one.probs].every(Number.isFinite));
 });
 
 test('a corrupt model file leaves the old weights in place', () => {
