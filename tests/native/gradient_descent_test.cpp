@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include "test_util.hpp"
 
 namespace {
 
@@ -20,12 +21,7 @@ wl::Problem game1(double alpha = 0.01, int iterations = 3) {
 }
 
 std::string error_of(const wl::Problem& p) {
-  try {
-    wl::run_gradient_descent(p);
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
+  return wl_test::thrown_message([&] { wl::run_gradient_descent(p); });
 }
 
 TEST(GradientDescent, OneStepByHand) {

@@ -6,8 +6,13 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include "test_util.hpp"
 
 namespace {
+
+using wl_test::put_u32_at;
+using wl_test::reseal;
+using wl_test::thrown_message;
 
 wl::Model small_model() {
   wl::Model m;
@@ -17,22 +22,8 @@ wl::Model small_model() {
   return m;
 }
 
-// Runs read_model and returns the exception message ("" if it did not throw).
 std::string read_error(const std::vector<std::uint8_t>& bytes) {
-  try {
-    wl::read_model(bytes.data(), bytes.size());
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
-}
-
-void put_u32_at(std::vector<std::uint8_t>& bytes, std::size_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-void reseal(std::vector<std::uint8_t>& bytes) {  // recompute the CRC after an edit
-  put_u32_at(bytes, bytes.size() - 4, wl::crc32(bytes.data(), bytes.size() - 4));
+  return thrown_message([&] { wl::read_model(bytes.data(), bytes.size()); });
 }
 
 }  // namespace
