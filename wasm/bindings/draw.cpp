@@ -34,29 +34,11 @@
 namespace wl::js {
 namespace {
 
-template <typename T>
-val copy_to_js(const T* data, std::size_t n) {
-  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
-}
-
 int canvas_side(double v, const char* name) {
   require(std::isfinite(v) && v == std::floor(v) && v >= 1 && v <= kMaxCanvasSide,
           std::string(name) + " must be a whole number of pixels from 1 to " +
               std::to_string(kMaxCanvasSide));
   return static_cast<int>(v);
-}
-
-std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) {
-  const bool buffer = bytes.instanceof(val::global("ArrayBuffer"));
-  require(buffer || val::global("ArrayBuffer").call<bool>("isView", bytes),
-          std::string(what) + " must be a Uint8Array or an ArrayBuffer");
-  const val u8 = buffer ? val::global("Uint8Array").new_(bytes)
-                        : val::global("Uint8Array").new_(bytes["buffer"], bytes["byteOffset"],
-                                                         bytes["byteLength"]);
-  const std::size_t n = u8["length"].as<std::size_t>();
-  std::vector<std::uint8_t> out(n);
-  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", u8);
-  return out;
 }
 
 double median(std::vector<double> v) {
@@ -176,7 +158,7 @@ class DigitReader {
     centre.set("y", d.centre_y);
     o.set("centre", centre);
     o.set("scale", d.scale);
-    o.set("image", copy_to_js(d.pixels.data(), d.pixels.size()));
+    o.set("image", to_typed_array(d.pixels.data(), d.pixels.size()));
     val none = val::null();
     o.set("probs", none);
     o.set("linear", none);
@@ -188,7 +170,7 @@ class DigitReader {
 
     if (cnn_) {
       cnn_->predict(d.pixels.data(), probs_.data());
-      o.set("probs", copy_to_js(probs_.data(), probs_.size()));
+      o.set("probs", to_typed_array(probs_.data(), probs_.size()));
     }
     if (linear_) {
       std::copy(d.pixels.begin(), d.pixels.end(), input_.begin());
@@ -202,7 +184,7 @@ class DigitReader {
       for (int c = 0; c < 10; ++c) {
         if (c != top && (second < 0 || scores[c] > scores[second])) second = c;
       }
-      o.set("linear", copy_to_js(scores_.data(), scores_.size()));
+      o.set("linear", to_typed_array(scores_.data(), scores_.size()));
       o.set("linearTop", top);
       o.set("linearRunnerUp", second);
       o.set("contribTop", contributions(top));
@@ -218,7 +200,7 @@ class DigitReader {
     for (std::size_t i = 0; i < kMnistPixels; ++i) {
       contrib_[i] = static_cast<float>(input_[i] * row[i]);
     }
-    return copy_to_js(contrib_.data(), contrib_.size());
+    return to_typed_array(contrib_.data(), contrib_.size());
   }
 
   DrawingPreprocessor preprocessor_;

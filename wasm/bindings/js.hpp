@@ -43,10 +43,29 @@ auto guarded(F&& f, Args&... args) -> decltype(f()) {
   __builtin_unreachable();
 }
 
-// A copy of v as a new JS typed array (Float64Array for double, ...), owned by JS.
+// A copy of data[0..n) as a new JS typed array (Float64Array for double, ...), owned by JS.
+template <typename T>
+val to_typed_array(const T* data, std::size_t n) {
+  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+
 template <typename T>
 val to_typed_array(const std::vector<T>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+  return to_typed_array(v.data(), v.size());
+}
+
+// The bytes of a JS ArrayBuffer or any view of one (Uint8Array, ...), copied
+// into C++ in one call. `what` names the argument in the error message.
+inline std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) {
+  const bool buffer = bytes.instanceof(val::global("ArrayBuffer"));
+  require(buffer || val::global("ArrayBuffer").call<bool>("isView", bytes),
+          std::string(what) + " must be a Uint8Array or an ArrayBuffer");
+  const val u8 = buffer ? val::global("Uint8Array").new_(bytes)
+                        : val::global("Uint8Array").new_(bytes["buffer"], bytes["byteOffset"],
+                                                         bytes["byteLength"]);
+  std::vector<std::uint8_t> out(u8["length"].as<std::size_t>());
+  if (!out.empty()) val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", u8);
+  return out;
 }
 
 inline bool is_array_like(const val& v) {

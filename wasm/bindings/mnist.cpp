@@ -24,17 +24,6 @@
 namespace wl::js {
 namespace {
 
-// A Uint8Array (or ArrayBuffer) copied into C++ in one call.
-std::vector<std::uint8_t> bytes_from(const val& v, const char* what) {
-  const bool is_buffer = v.instanceof(val::global("ArrayBuffer"));
-  require(is_buffer || v.instanceof(val::global("Uint8Array")),
-          std::string(what) + " must be a Uint8Array or an ArrayBuffer");
-  const val view = is_buffer ? val::global("Uint8Array").new_(v) : v;
-  std::vector<std::uint8_t> out(view["length"].as<std::size_t>());
-  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", view);
-  return out;
-}
-
 // 784 pixel values in [0, 1] from any array of numbers.
 std::vector<double> input_from(const val& v) {
   require(is_array_like(v), "input must be an array of 784 numbers");
