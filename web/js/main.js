@@ -16,8 +16,9 @@ function sectionId() {
 
 function renderNav(active) {
   nav.innerHTML = SECTIONS.map((s, i) =>
-    `<a href="?s=${s.id}" data-section="${s.id}"${s.id === active ? ' aria-current="page"' : ''}>` +
-    `<span class="num">${i + 1}</span> ${s.title}</a>`).join('');
+    `<a href="?s=${s.id}" data-section="${s.id}" title="${s.title}"${s.id === active ? ' aria-current="page"' : ''}>` +
+    `<span class="num">${i + 1}</span> ${s.short ?? s.title}</a>`).join('');
+  nav.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 async function show(engine) {

@@ -1,15 +1,16 @@
 // The sections of the site, in the chapter's order. Each names the view
 // module that draws it; main.js loads that module when the section opens.
+// `short` labels the navigation; `title` heads the page.
 export const SECTIONS = [
-  { id: 'multi-input', title: 'Several inputs', view: 'lesson' },
-  { id: 'side-by-side', title: 'One input beside three', view: 'lesson' },
-  { id: 'steps', title: 'Several steps', view: 'lesson' },
-  { id: 'freeze', title: 'Freezing a weight', view: 'lesson' },
-  { id: 'multi-output', title: 'Several outputs', view: 'lesson' },
-  { id: 'multi-in-out', title: 'Inputs and outputs', view: 'lesson' },
-  { id: 'mnist', title: 'What the weights learn', view: 'mnist' },
-  { id: 'dot-product', title: 'Dot products, seen', view: 'dot-product' },
-  { id: 'draw', title: 'Draw a digit', view: 'draw' },
+  { id: 'multi-input', title: 'Several inputs', short: 'Inputs', view: 'lesson' },
+  { id: 'side-by-side', title: 'One input beside three', short: 'Side by side', view: 'lesson' },
+  { id: 'steps', title: 'Several steps', short: 'Steps', view: 'lesson' },
+  { id: 'freeze', title: 'Freezing a weight', short: 'Freezing', view: 'lesson' },
+  { id: 'multi-output', title: 'Several outputs', short: 'Outputs', view: 'lesson' },
+  { id: 'multi-in-out', title: 'Inputs and outputs', short: 'Both: 3×3', view: 'lesson' },
+  { id: 'mnist', title: 'What the weights learn', short: 'MNIST weights', view: 'mnist' },
+  { id: 'dot-product', title: 'Dot products, seen', short: 'Dot products', view: 'dot-product' },
+  { id: 'draw', title: 'Draw a digit', short: 'Draw', view: 'draw' },
 ];
 
 export const DEFAULT_SECTION = SECTIONS[0].id;
