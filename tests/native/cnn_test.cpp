@@ -221,16 +221,7 @@ TEST(Cnn, CommittedModelReaches99PercentOnTheTestSet) {
   wl::require_mnist_images(images);
   wl::require_mnist_labels(labels, images.count());
   ASSERT_EQ(images.count(), 10000u);
-  std::vector<float> img(784);
-  float probs[10];
-  int right = 0;
-  for (std::size_t n = 0; n < images.count(); ++n) {
-    for (int p = 0; p < 784; ++p) img[p] = images.data[n * 784 + p] / 255.0f;
-    net.predict(img.data(), probs);
-    int best = 0;
-    for (int k = 1; k < 10; ++k) best = probs[k] > probs[best] ? k : best;
-    right += best == labels.data[n];
-  }
+  const std::size_t right = wl::count_correct(net, images.data.data(), labels.data.data(), 10000);
   const double accuracy = right / 10000.0;
   RecordProperty("test_accuracy", std::to_string(accuracy));
   EXPECT_GE(accuracy, 0.990);

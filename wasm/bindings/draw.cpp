@@ -27,6 +27,7 @@
 
 #include "bindings/js.hpp"
 #include "core/cnn.hpp"
+#include "core/dataset.hpp"
 #include "core/mnist_linear.hpp"
 #include "core/model_file.hpp"
 #include "core/preprocess.hpp"
@@ -71,6 +72,17 @@ class DigitReader {
       next->load_model(model);
       linear_ = std::move(next);
     }, bytes);
+  }
+
+  // How many of a Dataset's digits the CNN reads right (MNIST digits are
+  // already in MNIST form: no preprocessing). One call for the whole set.
+  double count_correct(const Dataset& data) {
+    return guarded([&] {
+      require(cnn_ != nullptr, "no CNN model loaded");
+      require(data.rows == 28 && data.cols == 28, "the CNN reads 28x28 digits");
+      return static_cast<double>(
+          wl::count_correct(*cnn_, data.pixels.data(), data.labels.data(), data.count));
+    });
   }
 
   bool has_model() const { return cnn_ != nullptr; }
@@ -223,6 +235,7 @@ EMSCRIPTEN_BINDINGS(weightlab_draw) {
       .constructor<>()
       .function("loadModel", &DigitReader::load_model)
       .function("loadLinear", &DigitReader::load_linear)
+      .function("countCorrect", &DigitReader::count_correct)
       .function("hasModel", &DigitReader::has_model)
       .function("hasLinear", &DigitReader::has_linear)
       .function("architecture", &DigitReader::architecture)

@@ -275,4 +275,19 @@ void adam_step(float* params, float* m, float* v, const float* grads, std::size_
   }
 }
 
+std::size_t count_correct(Cnn& net, const std::uint8_t* images, const std::uint8_t* labels,
+                          std::size_t count) {
+  constexpr std::size_t kPixels = 28 * 28;
+  float input[kPixels], probs[10];
+  std::size_t right = 0;
+  for (std::size_t n = 0; n < count; ++n) {
+    for (std::size_t p = 0; p < kPixels; ++p) input[p] = images[n * kPixels + p] / 255.0f;
+    net.predict(input, probs);
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < 10; ++k) best = probs[k] > probs[best] ? k : best;
+    right += best == labels[n];
+  }
+  return right;
+}
+
 }  // namespace wl

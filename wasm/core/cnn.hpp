@@ -108,4 +108,11 @@ void adam_step(float* params,       // [n]
                std::size_t n, float grad_scale, float lr, int t,
                float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f);
 
+// How many of `count` MNIST-style digits the network reads as their label.
+// Pixels are bytes 0..255 (ink bright), [count][28*28]; each is divided by 255.
+std::size_t count_correct(Cnn& net,
+                          const std::uint8_t* images,  // [count][28*28]
+                          const std::uint8_t* labels,  // [count], 0..9
+                          std::size_t count);
+
 }  // namespace wl

@@ -1,12 +1,12 @@
 // Trains the digit CNN on all 60,000 MNIST training images with random
 // distortions and writes web/models/digits-cnn.wlm.
 //
-//   build/cnn/train_cnn [--data DIR] [--out FILE] [--epochs N] [--seed S]
+//   build/native/train_cnn [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                       [--batch B] [--lr LR] [--c1 N] [--c2 N] [--hidden N]
 //                       [--train-limit N] [--no-augment]
-//   build/cnn/train_cnn --time FILE    (only time FILE's forward pass)
+//   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
-// The defaults reproduce the committed model: run `build/cnn/train_cnn` from
+// The defaults reproduce the committed model: run `build/native/train_cnn` from
 // the repository root (about 10 minutes on one core).
 // Single-threaded and deterministic for a given seed (and compiler). Prints
 // one line per epoch: mean loss, training accuracy (on the distorted images),
