@@ -24,3 +24,21 @@ test('the first page shows example 2\'s first iteration, computed by WASM', asyn
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a section change made while another section is still loading wins', async () => {
+  const page = await browser.open('/?s=draw');
+  await page.waitForSelector('.draw');
+  // Click away and go Back at once: the first section's module is still loading
+  // when Back asks for the drawing again.
+  await page.evaluate(() => {
+    document.querySelector('#nav a[data-section="multi-in-out"]').click();
+    history.back();
+  });
+  await page.waitForFunction(() => location.search.includes('s=draw'));
+  await page.waitForSelector('.draw', { timeout: 10000 });
+  await new Promise((ok) => setTimeout(ok, 500));
+  assert.equal(await page.locator('main h1').first().textContent(), 'Draw a digit');
+  assert.equal(await page.locator('#nav a[aria-current="page"]').getAttribute('data-section'), 'draw');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -7,6 +7,9 @@ import { showError } from './status.js';
 
 const root = document.getElementById('view');
 const nav = document.getElementById('nav');
+// The section asked for last, and how to take down the view that is mounted.
+// A section's module loads asynchronously: if the user moves on meanwhile
+// (a click, then Back), only the latest request may mount.
 let current = { id: null, unmount: () => {} };
 
 function sectionId() {
@@ -25,11 +28,13 @@ async function show(engine) {
   const id = sectionId();
   if (id === current.id) return;
   current.unmount();
+  current = { id, unmount: () => {} };
   const section = SECTIONS.find((s) => s.id === id);
   renderNav(id);
   root.replaceChildren();
   const view = await import(`./views/${section.view}.js`);
-  current = { id, unmount: view.mount(root, { engine, state, section }) || (() => {}) };
+  if (current.id !== id) return;  // superseded while the module loaded
+  current.unmount = view.mount(root, { engine, state, section }) || (() => {});
   document.title = `${section.title} · weightlab`;
 }
 
