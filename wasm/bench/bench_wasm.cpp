@@ -31,30 +31,23 @@ EM_JS(double, bench_cpu_ms, (), {
 namespace wl::js {
 namespace {
 
-std::vector<std::uint8_t> bytes_of(const val& v) {
-  require(v.instanceof(val::global("Uint8Array")), "expected a Uint8Array");
-  std::vector<std::uint8_t> out(v["length"].as<std::size_t>());
-  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", v);
-  return out;
-}
-
 void set_digits(bench::Suite& s, val images, val labels, double count) {
   guarded([&] {
-    const auto im = bytes_of(images), lb = bytes_of(labels);
+    const auto im = bytes_from(images, "images"), lb = bytes_from(labels, "labels");
     s.set_digits(im.data(), im.size(), lb.data(), lb.size(), static_cast<std::size_t>(count));
   }, images, labels);
 }
 
 void set_linear_model(bench::Suite& s, val bytes) {
   guarded([&] {
-    const auto b = bytes_of(bytes);
+    const auto b = bytes_from(bytes, "the linear model file");
     s.set_linear_model(b.data(), b.size());
   }, bytes);
 }
 
 void set_cnn_model(bench::Suite& s, val bytes) {
   guarded([&] {
-    const auto b = bytes_of(bytes);
+    const auto b = bytes_from(bytes, "the CNN model file");
     s.set_cnn_model(b.data(), b.size());
   }, bytes);
 }
