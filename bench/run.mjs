@@ -197,7 +197,7 @@ lines.push(`Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}),
   `${machine.emcc}, g++ ${machine.gcc}; ${machine.uptime.replace(/,\s*$/, '')} at the end of the run. ` +
   `Medians of ${RUNS} timed runs after ${WARMUP} warm-up, wall-clock time per repetition; ratios are of wall time, ` +
   `with the ratio of CPU time in brackets (CPU time leaves out the time other jobs held the core on this shared machine). ` +
-  `Command: \`scripts/bench\`.`);
+  `Command: \`scripts/bench${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\`.`);
 lines.push('');
 lines.push('| Workload | native | WASM | WASM, page API | tfjs-wasm | plain JS | WASM / native | tfjs / WASM | JS / WASM | native = WASM result |');
 lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
