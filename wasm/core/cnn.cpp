@@ -232,7 +232,9 @@ void Cnn::predict(const float* image, float* probs) {
 }
 
 float Cnn::forward(const float* image, int label) {
-  require(label >= 0 && label < 10, "cnn: label must be 0..9, got " + std::to_string(label));
+  if (label < 0 || label >= 10) {  // checked per image: the message is built only on failure
+    require(false, "cnn: label must be 0..9, got " + std::to_string(label));
+  }
   label_ = label;
   run_forward(image);
   return softmax_cross_entropy_forward(probs_.data(), logits_.data(), label, 10);

@@ -31,9 +31,10 @@ void require_header(std::uint64_t count, std::uint64_t rows, std::uint64_t cols)
 
 void require_labels(const std::uint8_t* labels, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
-    require(labels[i] <= kDatasetMaxLabel, "data file: label of image " + std::to_string(i) +
-                                               " is " + std::to_string(labels[i]) +
-                                               ", outside 0..9");
+    if (labels[i] > kDatasetMaxLabel) {  // the message is built only on failure
+      require(false, "data file: label of image " + std::to_string(i) + " is " +
+                         std::to_string(labels[i]) + ", outside 0..9");
+    }
   }
 }
 

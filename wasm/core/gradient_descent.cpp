@@ -52,7 +52,7 @@ void validate(const Problem& p) {
           "frozen mask has length " + std::to_string(p.frozen.size()) +
               ", expected 0 or " + std::to_string(p.weights.size()) + " (one per weight)");
   for (std::size_t i = 0; i < p.frozen.size(); ++i) {
-    require(p.frozen[i] <= 1, "frozen[" + std::to_string(i) + "] must be 0 or 1");
+    if (p.frozen[i] > 1) require(false, "frozen[" + std::to_string(i) + "] must be 0 or 1");
   }
   require_finite(p.input, "input");
   require_finite(p.target, "target");

@@ -140,8 +140,9 @@ std::vector<std::uint8_t> write_model(const Model& model) {
     put_u32(out, static_cast<std::uint32_t>(t.shape.size()));
     for (std::uint32_t d : t.shape) put_u32(out, d);
     for (std::size_t i = 0; i < t.values.size(); ++i) {
-      require(std::isfinite(t.values[i]),
-              "model file: " + what + " value " + std::to_string(i) + " is not finite");
+      if (!std::isfinite(t.values[i])) {  // the message is built only on failure
+        require(false, "model file: " + what + " value " + std::to_string(i) + " is not finite");
+      }
       put_f32(out, t.values[i]);
     }
   }
@@ -218,8 +219,10 @@ Model read_model(const std::uint8_t* bytes, std::size_t size) {
                                  (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[3]} << 24);
       float f;
       std::memcpy(&f, &bits, 4);
-      require(std::isfinite(f), "model file: tensor '" + t.name + "' value " +
-                                    std::to_string(i) + " is not finite");
+      if (!std::isfinite(f)) {  // the message is built only on failure
+        require(false, "model file: tensor '" + t.name + "' value " + std::to_string(i) +
+                           " is not finite");
+      }
       t.values[i] = f;
     }
   }
