@@ -61,53 +61,39 @@ val trace_to_js(const Trace& t) {
   return o;
 }
 
-val string_array(const std::vector<std::string>& items) {
-  val a = val::array();
-  for (const std::string& s : items) a.call<void>("push", s);
-  return a;
+val example_to_js(const WorkedExample& e) {
+  val o = val::object();
+  o.set("id", e.id);
+  o.set("title", e.title);
+  o.set("inputNames", array_of(e.input_names));
+  o.set("outputNames", array_of(e.output_names));
+  o.set("problem", problem_to_js(e.problem));
+  return o;
 }
 
-val examples_js() {
-  val list = val::array();
-  for (const WorkedExample& e : worked_examples()) {
-    val o = val::object();
-    o.set("id", e.id);
-    o.set("title", e.title);
-    o.set("inputNames", string_array(e.input_names));
-    o.set("outputNames", string_array(e.output_names));
-    o.set("problem", problem_to_js(e.problem));
-    list.call<void>("push", o);
-  }
-  return list;
+val figure_to_js(const BookFigure& f) {
+  val o = val::object();
+  o.set("example", f.example);
+  o.set("iteration", f.iteration);
+  o.set("field", std::string(trace_field_name(f.field)));
+  o.set("index", f.index);
+  o.set("printed", f.printed);
+  o.set("erratum", f.erratum);
+  return o;
 }
 
-val book_figures_js() {
-  val list = val::array();
-  for (const BookFigure& f : book_figures()) {
-    val o = val::object();
-    o.set("example", f.example);
-    o.set("iteration", f.iteration);
-    o.set("field", std::string(trace_field_name(f.field)));
-    o.set("index", f.index);
-    o.set("printed", f.printed);
-    o.set("erratum", f.erratum);
-    list.call<void>("push", o);
-  }
-  return list;
+val erratum_to_js(const CodeErratum& c) {
+  val o = val::object();
+  o.set("example", c.example);
+  o.set("book", c.book);
+  o.set("correct", c.correct);
+  o.set("why", c.why);
+  return o;
 }
 
-val code_errata_js() {
-  val list = val::array();
-  for (const CodeErratum& c : code_errata()) {
-    val o = val::object();
-    o.set("example", c.example);
-    o.set("book", c.book);
-    o.set("correct", c.correct);
-    o.set("why", c.why);
-    list.call<void>("push", o);
-  }
-  return list;
-}
+val examples_js() { return array_of(worked_examples(), example_to_js); }
+val book_figures_js() { return array_of(book_figures(), figure_to_js); }
+val code_errata_js() { return array_of(code_errata(), erratum_to_js); }
 
 val run_js(val problem) {
   return guarded([&] { return trace_to_js(run_gradient_descent(problem_from_js(problem))); }, problem);

@@ -54,6 +54,20 @@ val to_typed_array(const std::vector<T>& v) {
   return to_typed_array(v.data(), v.size());
 }
 
+// A JS Array holding to_js(item) for each item (to_js may be omitted for
+// items Embind converts by itself: numbers, strings).
+template <typename T, typename F>
+val array_of(const std::vector<T>& items, F&& to_js) {
+  val list = val::array();
+  for (const T& item : items) list.call<void>("push", to_js(item));
+  return list;
+}
+
+template <typename T>
+val array_of(const std::vector<T>& items) {
+  return array_of(items, [](const T& item) { return val(item); });
+}
+
 // The bytes of a JS ArrayBuffer or any view of one (Uint8Array, ...), copied
 // into C++ in one call. `what` names the argument in the error message.
 inline std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) {

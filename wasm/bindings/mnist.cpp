@@ -76,9 +76,7 @@ val images_js(const Dataset& d, double begin, double end) {
 }
 
 val class_counts_js(const Dataset& d) {
-  val out = val::array();
-  for (std::size_t c : class_counts(d)) out.call<void>("push", c);
-  return out;
+  return array_of(class_counts(d), [](std::size_t c) { return val(static_cast<double>(c)); });
 }
 
 // ---------------------------------------------------------- LinearNetwork
