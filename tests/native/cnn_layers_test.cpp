@@ -71,8 +71,8 @@ TEST(CnnLayers, Conv2dForwardByHand) {
   const float in[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
   const float weight[4] = {1, 2, 3, 4};
   const float bias[1] = {0.5f};
-  float out[4], col[16];
-  wl::conv2d_forward(out, col, in, weight, bias, 1, 3, 3, 1, 2);
+  float out[4];
+  wl::conv2d_forward(out, in, weight, bias, 1, 3, 3, 1, 2);
   EXPECT_FLOAT_EQ(out[0], 37.5f);
   EXPECT_FLOAT_EQ(out[1], 47.5f);
   EXPECT_FLOAT_EQ(out[2], 67.5f);
@@ -80,10 +80,10 @@ TEST(CnnLayers, Conv2dForwardByHand) {
   // Five output channels (the 4-wide block plus one left over); channels 0-3
   // are all zero, channel 4 has weights all 1 and bias -1, so its output is
   // the sum of each 2x2 window minus 1.
-  std::vector<float> w5(5 * 4, 0.0f), b5(5, 0.0f), out5(5 * 4), col5(16);
+  std::vector<float> w5(5 * 4, 0.0f), b5(5, 0.0f), out5(5 * 4);
   for (int j = 0; j < 4; ++j) w5[4 * 4 + j] = 1.0f;
   b5[4] = -1.0f;
-  wl::conv2d_forward(out5.data(), col5.data(), in, w5.data(), b5.data(), 1, 3, 3, 5, 2);
+  wl::conv2d_forward(out5.data(), in, w5.data(), b5.data(), 1, 3, 3, 5, 2);
   EXPECT_FLOAT_EQ(out5[16], 11.0f);  // 1+2+4+5 - 1
   EXPECT_FLOAT_EQ(out5[17], 15.0f);  // 2+3+5+6 - 1
   EXPECT_FLOAT_EQ(out5[18], 23.0f);  // 4+5+7+8 - 1
@@ -102,24 +102,59 @@ TEST(CnnLayers, Conv2dGradientMatchesFiniteDifferences) {
   const std::vector<float> r = random_values(oc * oh * ow, rng);
   std::vector<float> out(oc * oh * ow), col(ic * k * k * oh * ow);
   auto loss = [&] {
-    wl::conv2d_forward(out.data(), col.data(), in.data(), weight.data(), bias.data(), ic, h, w,
-                       oc, k);
+    wl::conv2d_forward(out.data(), in.data(), weight.data(), bias.data(), ic, h, w, oc, k);
     return weighted_sum(out, r);
   };
   loss();
   std::vector<float> d_in(in.size(), 7.0f);  // garbage: the backward must overwrite it
   std::vector<float> d_weight(weight.size(), 0.0f), d_bias(bias.size(), 0.0f), d_col(col.size());
-  wl::conv2d_backward(d_in.data(), d_weight.data(), d_bias.data(), d_col.data(), r.data(),
-                      col.data(), weight.data(), ic, h, w, oc, k);
+  wl::conv2d_backward(d_in.data(), d_weight.data(), d_bias.data(), col.data(), d_col.data(),
+                      r.data(), in.data(), weight.data(), ic, h, w, oc, k);
   EXPECT_LT(normalised_error(as_double(d_in), numeric_gradient(in, loss)), kTolerance);
   EXPECT_LT(normalised_error(as_double(d_weight), numeric_gradient(weight, loss)), kTolerance);
   EXPECT_LT(normalised_error(as_double(d_bias), numeric_gradient(bias, loss)), kTolerance);
 
   // Parameter gradients accumulate: a second backward doubles them.
   std::vector<float> once = d_weight;
-  wl::conv2d_backward(nullptr, d_weight.data(), d_bias.data(), nullptr, r.data(), col.data(),
-                      weight.data(), ic, h, w, oc, k);
+  wl::conv2d_backward(nullptr, d_weight.data(), d_bias.data(), col.data(), nullptr, r.data(),
+                      in.data(), weight.data(), ic, h, w, oc, k);
   for (std::size_t i = 0; i < once.size(); ++i) EXPECT_FLOAT_EQ(d_weight[i], 2 * once[i]);
+}
+
+TEST(CnnLayers, Conv2dForwardSumsInTapOrderBitForBit) {
+  // The tiled forward must give exactly the plain loop's floats: bias, then
+  // + weight * input over (c, i, j) in order. Shapes cover full tiles (8
+  // positions x 4 channels), positions left over in a row (13 = 8 + 5) and
+  // channels left over (6 = 4 + 2); the last case is the digit CNN's conv2.
+  struct Shape { int ic, h, w, oc, k; };
+  for (const Shape s : {Shape{3, 9, 17, 6, 5}, Shape{2, 6, 7, 5, 3}, Shape{8, 12, 12, 32, 5}}) {
+    const int oh = s.h - s.k + 1, ow = s.w - s.k + 1;
+    wl::Rng rng(11);
+    const std::vector<float> in = random_values(s.ic * s.h * s.w, rng);
+    const std::vector<float> weight = random_values(s.oc * s.ic * s.k * s.k, rng);
+    const std::vector<float> bias = random_values(s.oc, rng);
+    std::vector<float> out(s.oc * oh * ow);
+    wl::conv2d_forward(out.data(), in.data(), weight.data(), bias.data(), s.ic, s.h, s.w, s.oc,
+                       s.k);
+    int differ = 0;
+    for (int o = 0; o < s.oc; ++o) {
+      for (int y = 0; y < oh; ++y) {
+        for (int x = 0; x < ow; ++x) {
+          float sum = bias[o];
+          for (int c = 0; c < s.ic; ++c) {
+            for (int i = 0; i < s.k; ++i) {
+              for (int j = 0; j < s.k; ++j) {
+                sum += weight[((o * s.ic + c) * s.k + i) * s.k + j] *
+                       in[(c * s.h + y + i) * s.w + x + j];
+              }
+            }
+          }
+          differ += out[(o * oh + y) * ow + x] != sum;
+        }
+      }
+    }
+    EXPECT_EQ(differ, 0) << s.ic << "x" << s.h << "x" << s.w << " -> " << s.oc << ", k " << s.k;
+  }
 }
 
 TEST(CnnLayers, ReluForwardByHandAndGradient) {
@@ -149,20 +184,29 @@ TEST(CnnLayers, ReluForwardByHandAndGradient) {
 TEST(CnnLayers, MaxPoolForwardByHandAndGradient) {
   // one 2x4 channel: [[1, 5, 2, 2],
   //                   [3, 4, 8, 0]] -> windows {1,5,3,4} and {2,2,8,0}:
-  // out = [5, 8], argmax = [1, 6]
+  // out = [5, 8], and the gradient goes to inputs 1 and 6
   const float in[8] = {1, 5, 2, 2, 3, 4, 8, 0};
   float out[2];
-  std::int32_t arg[2];
-  wl::maxpool2_forward(out, arg, in, 1, 2, 4);
+  wl::maxpool2_forward(out, in, 1, 2, 4);
   EXPECT_EQ(out[0], 5.0f);
   EXPECT_EQ(out[1], 8.0f);
-  EXPECT_EQ(arg[0], 1);
-  EXPECT_EQ(arg[1], 6);
   const float d_out[2] = {10.0f, 20.0f};
   float d_in[8];
-  wl::maxpool2_backward(d_in, d_out, arg, 1, 2, 4);
+  wl::maxpool2_backward(d_in, d_out, in, 1, 2, 4);
   const float want[8] = {0, 10, 0, 0, 0, 0, 20, 0};
   for (int i = 0; i < 8; ++i) EXPECT_EQ(d_in[i], want[i]);
+
+  // Ties go to the first of the window in row-major order, both in the
+  // 4-windows-at-a-time path (a row of 8 windows) and the one left over.
+  std::vector<float> flat(2 * 18, 0.5f), pooled(9), routed(flat.size());
+  const std::vector<float> ones(9, 1.0f);
+  wl::maxpool2_forward(pooled.data(), flat.data(), 1, 2, 18);
+  wl::maxpool2_backward(routed.data(), ones.data(), flat.data(), 1, 2, 18);
+  for (int x = 0; x < 9; ++x) {
+    EXPECT_EQ(pooled[x], 0.5f);
+    EXPECT_EQ(routed[2 * x], 1.0f) << "window " << x;
+    EXPECT_EQ(routed[2 * x + 1] + routed[18 + 2 * x] + routed[18 + 2 * x + 1], 0.0f);
+  }
 
   // 3 channels of 4x6, distinct values (no ties, so the max is differentiable)
   const int c = 3, h = 4, w = 6;
@@ -171,14 +215,13 @@ TEST(CnnLayers, MaxPoolForwardByHandAndGradient) {
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.01f * static_cast<float>((i * 37) % 72);
   const std::vector<float> r = random_values(c * h * w / 4, rng);
   std::vector<float> y(r.size());
-  std::vector<std::int32_t> am(r.size());
   auto loss = [&] {
-    wl::maxpool2_forward(y.data(), am.data(), x.data(), c, h, w);
+    wl::maxpool2_forward(y.data(), x.data(), c, h, w);
     return weighted_sum(y, r);
   };
   loss();
   std::vector<float> dx(x.size());
-  wl::maxpool2_backward(dx.data(), r.data(), am.data(), c, h, w);
+  wl::maxpool2_backward(dx.data(), r.data(), x.data(), c, h, w);
   EXPECT_LT(normalised_error(as_double(dx), numeric_gradient(x, loss, 1e-3f)), kTolerance);
 }
 
@@ -205,6 +248,12 @@ TEST(CnnLayers, DenseForwardByHandAndGradient) {
     return weighted_sum(y, r);
   };
   loss();
+  // Rows taken four at a time sum exactly as a row taken alone.
+  for (int o = 0; o < n_out; ++o) {
+    float alone = 0;
+    wl::dense_forward(&alone, x.data(), wt.data() + o * n_in, b.data() + o, n_in, 1);
+    EXPECT_EQ(y[o], alone) << "output " << o;
+  }
   std::vector<float> dx(n_in, 3.0f), dw(wt.size(), 0.0f), db(n_out, 0.0f);
   wl::dense_backward(dx.data(), dw.data(), db.data(), r.data(), x.data(), wt.data(), n_in, n_out);
   EXPECT_LT(normalised_error(as_double(dx), numeric_gradient(x, loss)), kTolerance);

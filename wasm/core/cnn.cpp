@@ -145,12 +145,10 @@ void Cnn::allocate() {
   conv1_.assign(a1, 0);
   relu1_.assign(a1, 0);
   pool1_.assign(p1, 0);
-  arg1_.assign(p1, 0);
   col2_.assign(std::size_t(c1) * kK * kK * kC2Side * kC2Side, 0);
   conv2_.assign(a2, 0);
   relu2_.assign(a2, 0);
   pool2_.assign(flat_, 0);
-  arg2_.assign(flat_, 0);
   fc1_.assign(hid, 0);
   relu3_.assign(hid, 0);
   logits_.assign(10, 0);
@@ -208,14 +206,14 @@ void Cnn::run_forward(const float* image) {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   const float* p = params.data();
   for (int i = 0; i < kPixels; ++i) in_[i] = image[i];
-  conv2d_forward(conv1_.data(), col1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1,
-                 kSide, kSide, c1, kK);
+  conv2d_forward(conv1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1, kSide, kSide,
+                 c1, kK);
   relu_forward(relu1_.data(), conv1_.data(), c1 * kC1Side * kC1Side);
-  maxpool2_forward(pool1_.data(), arg1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
-  conv2d_forward(conv2_.data(), col2_.data(), pool1_.data(), p + at_.conv2_w, p + at_.conv2_b,
-                 c1, kP1Side, kP1Side, c2, kK);
+  maxpool2_forward(pool1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
+  conv2d_forward(conv2_.data(), pool1_.data(), p + at_.conv2_w, p + at_.conv2_b, c1, kP1Side,
+                 kP1Side, c2, kK);
   relu_forward(relu2_.data(), conv2_.data(), c2 * kC2Side * kC2Side);
-  maxpool2_forward(pool2_.data(), arg2_.data(), relu2_.data(), c2, kC2Side, kC2Side);
+  maxpool2_forward(pool2_.data(), relu2_.data(), c2, kC2Side, kC2Side);
   if (hid > 0) {
     dense_forward(fc1_.data(), pool2_.data(), p + at_.fc1_w, p + at_.fc1_b, flat_, hid);
     relu_forward(relu3_.data(), fc1_.data(), hid);
@@ -255,14 +253,15 @@ void Cnn::backward() {
     dense_backward(d_pool2_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
                    pool2_.data(), p + at_.fc2_w, flat_, 10);
   }
-  maxpool2_backward(d_relu2_.data(), d_pool2_.data(), arg2_.data(), c2, kC2Side, kC2Side);
+  maxpool2_backward(d_relu2_.data(), d_pool2_.data(), relu2_.data(), c2, kC2Side, kC2Side);
   relu_backward(d_conv2_.data(), d_relu2_.data(), relu2_.data(), c2 * kC2Side * kC2Side);
-  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, d_col2_.data(),
-                  d_conv2_.data(), col2_.data(), p + at_.conv2_w, c1, kP1Side, kP1Side, c2, kK);
-  maxpool2_backward(d_relu1_.data(), d_pool1_.data(), arg1_.data(), c1, kC1Side, kC1Side);
+  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, col2_.data(),
+                  d_col2_.data(), d_conv2_.data(), pool1_.data(), p + at_.conv2_w, c1, kP1Side,
+                  kP1Side, c2, kK);
+  maxpool2_backward(d_relu1_.data(), d_pool1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
   relu_backward(d_conv1_.data(), d_relu1_.data(), relu1_.data(), c1 * kC1Side * kC1Side);
-  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, nullptr, d_conv1_.data(),
-                  col1_.data(), p + at_.conv1_w, 1, kSide, kSide, c1, kK);
+  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, col1_.data(), nullptr,
+                  d_conv1_.data(), in_.data(), p + at_.conv1_w, 1, kSide, kSide, c1, kK);
 }
 
 void adam_step(float* params, float* m, float* v, const float* grads, std::size_t n,

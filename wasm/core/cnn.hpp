@@ -91,7 +91,6 @@ class Cnn {
   // activations of the last forward (and scratch)
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;
-  std::vector<std::int32_t> arg1_, arg2_;
   // their gradients
   std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_,
       d_pool1_, d_relu1_, d_conv1_;

@@ -17,27 +17,29 @@
 
 namespace wl {
 
-// --- 2-D convolution, stride 1, no padding ("valid"), via im2col -----------
+// --- 2-D convolution, stride 1, no padding ("valid") ---------------------
 // out[o][y][x] = bias[o] + sum_{c,i,j} weight[o][c][i][j] * in[c][y+i][x+j]
-// with out_h = h - k + 1, out_w = w - k + 1. The image is first unrolled into
-// col[c*k*k + i*k + j][y*out_w + x] = in[c][y+i][x+j], so the convolution is
-// the matrix product out = weight * col (weight seen as [out_c][c*k*k]).
+// with out_h = h - k + 1, out_w = w - k + 1, summed in (c, i, j) order. The
+// forward reads the image directly, 4 channels x 8 positions at a time. The
+// backward first unrolls the image (im2col):
+// col[c*k*k + i*k + j][y*out_w + x] = in[c][y+i][x+j], so the gradients are
+// products with col (weight seen as [out_c][c*k*k]).
 void conv2d_forward(float* out,           // [out_c][out_h][out_w]
-                    float* col,           // [in_c*k*k][out_h*out_w] scratch, filled here
                     const float* in,      // [in_c][h][w]
                     const float* weight,  // [out_c][in_c][k][k]
                     const float* bias,    // [out_c]
                     int in_c, int h, int w, int out_c, int k);
 
-// d_weight[o][r] += sum_p d_out[o][p] * col[r][p]          (col from the forward)
+// d_weight[o][r] += sum_p d_out[o][p] * col[r][p]
 // d_bias[o]      += sum_p d_out[o][p]
 // d_in            = col2im(d_col), d_col[r][p] = sum_o weight[o][r] * d_out[o][p]
 void conv2d_backward(float* d_in,          // [in_c][h][w] or nullptr
                      float* d_weight,      // [out_c][in_c][k][k], accumulated
                      float* d_bias,        // [out_c], accumulated
+                     float* col,           // [in_c*k*k][out_h*out_w] scratch, filled here
                      float* d_col,         // [in_c*k*k][out_h*out_w] scratch (unused if !d_in)
                      const float* d_out,   // [out_c][out_h][out_w]
-                     const float* col,     // [in_c*k*k][out_h*out_w] from the forward
+                     const float* in,      // [in_c][h][w] the forward's input
                      const float* weight,  // [out_c][in_c][k][k]
                      int in_c, int h, int w, int out_c, int k);
 
@@ -51,16 +53,15 @@ void relu_backward(float* d_in,         // [n]
                    int n);
 
 // --- 2x2 max-pool, stride 2 (h and w even) ----------------------------------
-// out[c][y][x] = max of in[c][2y..2y+1][2x..2x+1]; argmax remembers which
-// input (flat index into in) won, so the backward routes d_out back to it.
-// Ties go to the first in row-major order.
-void maxpool2_forward(float* out,             // [c][h/2][w/2]
-                      std::int32_t* argmax,   // [c][h/2][w/2]
-                      const float* in,        // [c][h][w]
+// out[c][y][x] = max of in[c][2y..2y+1][2x..2x+1]. The backward routes d_out
+// to the input that won, found again from the forward's input: the first of
+// the window in row-major order among equals.
+void maxpool2_forward(float* out,       // [c][h/2][w/2]
+                      const float* in,  // [c][h][w]
                       int c, int h, int w);
-void maxpool2_backward(float* d_in,                // [c][h][w]
-                       const float* d_out,         // [c][h/2][w/2]
-                       const std::int32_t* argmax, // [c][h/2][w/2]
+void maxpool2_backward(float* d_in,         // [c][h][w]
+                       const float* d_out,  // [c][h/2][w/2]
+                       const float* in,     // [c][h][w] the forward's input
                        int c, int h, int w);
 
 // --- fully connected: out[o] = bias[o] + sum_i weight[o][i] * in[i] ----------
