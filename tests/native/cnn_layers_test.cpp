@@ -236,7 +236,7 @@ TEST(CnnLayers, DenseForwardByHandAndGradient) {
   EXPECT_FLOAT_EQ(out[0], 9.5f);
   EXPECT_FLOAT_EQ(out[1], 0.5f);
 
-  const int n_in = 19, n_out = 6;  // 19: the 8-wide dot loop plus a tail
+  const int n_in = 19, n_out = 7;  // 19: the 8-wide dot loop plus a tail; 7 = 3 + 3 + 1 rows
   wl::Rng rng(4);
   std::vector<float> x = random_values(n_in, rng);
   std::vector<float> wt = random_values(n_in * n_out, rng);
@@ -248,7 +248,7 @@ TEST(CnnLayers, DenseForwardByHandAndGradient) {
     return weighted_sum(y, r);
   };
   loss();
-  // Rows taken four at a time sum exactly as a row taken alone.
+  // Rows taken three at a time sum exactly as a row taken alone.
   for (int o = 0; o < n_out; ++o) {
     float alone = 0;
     wl::dense_forward(&alone, x.data(), wt.data() + o * n_in, b.data() + o, n_in, 1);

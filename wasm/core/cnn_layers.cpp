@@ -32,26 +32,24 @@ float dot(const float* a, const float* b, int n) {
   return s;
 }
 
-// sums[q] = dot(a + q * stride, b, n) for q = 0..3, each summed exactly as
-// dot() sums it; b is loaded once for the four rows.
-void dot4(float sums[4], const float* a, int stride, const float* b, int n) {
+// sums[q] = dot(a + q * stride, b, n) for q = 0..2, each summed exactly as
+// dot() sums it; b is loaded once for the three rows. (Four rows' eight sums
+// and their loads outgrow the vector registers V8 gives WASM, and it spills.)
+void dot3(float sums[3], const float* a, int stride, const float* b, int n) {
   const float* a0 = a;
   const float* a1 = a + stride;
   const float* a2 = a + 2 * stride;
-  const float* a3 = a + 3 * stride;
-  f32x4 lo0 = {0, 0, 0, 0}, hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0,
-        hi3 = lo0;
+  f32x4 lo0 = {0, 0, 0, 0}, hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0;
   int i = 0;
   for (; i + 8 <= n; i += 8) {
     const f32x4 blo = load4(b + i), bhi = load4(b + i + 4);
     lo0 += load4(a0 + i) * blo; hi0 += load4(a0 + i + 4) * bhi;
     lo1 += load4(a1 + i) * blo; hi1 += load4(a1 + i + 4) * bhi;
     lo2 += load4(a2 + i) * blo; hi2 += load4(a2 + i + 4) * bhi;
-    lo3 += load4(a3 + i) * blo; hi3 += load4(a3 + i + 4) * bhi;
   }
-  const f32x4 lo[4] = {lo0, lo1, lo2, lo3}, hi[4] = {hi0, hi1, hi2, hi3};
-  const float* rows[4] = {a0, a1, a2, a3};
-  for (int q = 0; q < 4; ++q) {
+  const f32x4 lo[3] = {lo0, lo1, lo2}, hi[3] = {hi0, hi1, hi2};
+  const float* rows[3] = {a0, a1, a2};
+  for (int q = 0; q < 3; ++q) {
     float s = ((lo[q][0] + lo[q][1]) + (lo[q][2] + lo[q][3])) +
               ((hi[q][0] + hi[q][1]) + (hi[q][2] + hi[q][3]));
     for (int t = i; t < n; ++t) s += rows[q][t] * b[t];
@@ -267,10 +265,10 @@ void maxpool2_backward(float* d_in, const float* d_out, const float* in, int c, 
 void dense_forward(float* out, const float* in, const float* weight, const float* bias,
                    int n_in, int n_out) {
   int o = 0;
-  for (; o + 4 <= n_out; o += 4) {
-    float sums[4];
-    dot4(sums, weight + o * n_in, n_in, in, n_in);
-    for (int q = 0; q < 4; ++q) out[o + q] = bias[o + q] + sums[q];
+  for (; o + 3 <= n_out; o += 3) {
+    float sums[3];
+    dot3(sums, weight + o * n_in, n_in, in, n_in);
+    for (int q = 0; q < 3; ++q) out[o + q] = bias[o + q] + sums[q];
   }
   for (; o < n_out; ++o) out[o] = bias[o] + dot(weight + o * n_in, in, n_in);
 }
