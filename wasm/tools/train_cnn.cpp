@@ -17,7 +17,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -28,14 +27,11 @@
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
 
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot open " + path);
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
+using wl::tools::read_file;
 
 struct Digits {
   std::vector<float> pixels;  // [n][784] pixel/255

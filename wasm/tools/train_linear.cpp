@@ -13,7 +13,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -21,19 +20,16 @@
 #include "core/dataset.hpp"
 #include "core/mnist_linear.hpp"
 #include "core/model_file.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
+
+using wl::tools::read_file;
 
 // The page's defaults (web/js/views/mnist.js): keep the two in step.
 constexpr double kDefaultAlpha = 0.001;
 constexpr int kDefaultEpochs = 10;
 constexpr std::uint64_t kDefaultSeed = 1;
-
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot open " + path);
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(f), {});
-}
 
 wl::Dataset read_data(const std::string& path) {
   const std::vector<std::uint8_t> bytes = read_file(path);
