@@ -7,7 +7,7 @@
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
-// the repository root (about 10 minutes on one core).
+// the repository root (about 4½ minutes on one core).
 // Single-threaded and deterministic for a given seed (and compiler). Prints
 // one line per epoch: mean loss, training accuracy (on the distorted images),
 // test accuracy on the official 10,000 test images, seconds.
