@@ -5,7 +5,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${WEIGHTLAB_FUZZ_SECONDS:-20}
-cmake --preset fuzz >/dev/null 2>&1 && cmake --build --preset fuzz 2>&1 | grep -E '(error|warning):' || true
+if ! log=$( { cmake --preset fuzz && cmake --build --preset fuzz; } 2>&1 ); then
+  grep -E '(error|warning):' <<<"$log" | head -20
+  echo "the fuzz build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 passed=0 failed=0
 for harness in build/fuzz/fuzz_*; do
   [ -x "$harness" ] || continue
