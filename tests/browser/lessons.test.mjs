@@ -55,6 +55,28 @@ test('every lesson section renders its diagram, controls and numbers at 375 and 
   }
 });
 
+test('at 1280x900 the diagram and its player stay in view while the numbers, settings and charts scroll', async () => {
+  for (const id of SECTIONS.filter((s) => s !== 'side-by-side')) {
+    const page = await openLesson(`s=${id}`, { width: 1280, height: 900 });
+    const box = () => page.evaluate(() => {
+      const stage = document.querySelector('.stage').getBoundingClientRect();
+      const bar = document.querySelector('.top').getBoundingClientRect();
+      return { top: stage.top, bottom: stage.bottom, bar: bar.bottom };
+    });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const b = await box();
+    assert.ok(b.top >= b.bar && b.bottom <= 900, `${id}: the stage spans ${b.top}-${b.bottom}px, under a bar ending at ${b.bar}px`);
+    // and clicking Next down there still steps the diagram
+    await page.click('.player button[data-act="next"]');
+    assert.equal(await current(page), 'compare', id);
+    await page.close();
+  }
+  // Phones keep one column and nothing sticks.
+  const phone = await openLesson('s=steps', { width: 375, height: 800 });
+  assert.equal(await phone.evaluate(() => getComputedStyle(document.querySelector('.stage')).position), 'static');
+  await phone.close();
+});
+
 test('stepping through example 2 shows the book\'s numbers, phase by phase, on the diagram', async () => {
   const page = await openLesson('s=multi-input');
   assert.equal(await current(page), 'predict');

@@ -29,6 +29,14 @@ export function mount(root, { engine, state, section }) {
       problem: null, trace: null, key: '' };
   });
   const pair = panels.length > 1;
+  // Beside one network the settings go under the numbers, so the diagram and
+  // its player can stay in view (sticky) while the reader edits and scrolls;
+  // two networks side by side keep their settings side by side under them.
+  const play = `<section class="panel play" aria-labelledby="${section.id}-play">
+            <h2 id="${section.id}-play">Play with it</h2>
+            <p class="hint">Change any number: everything is recomputed at once. Click a weight on the diagram to freeze it.</p>
+            <div data-role="settings"></div>
+          </section>`;
 
   root.innerHTML = `
     <article class="lesson lesson-${section.id}${pair ? ' pair' : ''}">
@@ -45,11 +53,7 @@ export function mount(root, { engine, state, section }) {
             <div data-role="player"></div>
             <div class="arith" data-role="arith" aria-label="This phase's arithmetic"></div>
           </section>
-          <section class="panel play" aria-labelledby="${section.id}-play">
-            <h2 id="${section.id}-play">Play with it</h2>
-            <p class="hint">Change any number: everything is recomputed at once. Click a weight on the diagram to freeze it.</p>
-            <div data-role="settings"></div>
-          </section>
+          ${pair ? play : ''}
         </div>
         <div class="col-b">
           <section class="panel numbers-panel" aria-labelledby="${section.id}-num">
@@ -57,6 +61,7 @@ export function mount(root, { engine, state, section }) {
             <div class="tables">${panels.map((_, k) => `<div data-table="${k}"></div>`).join('')}</div>
             <div class="figures" data-role="figures"></div>
           </section>
+          ${pair ? '' : play}
           <section class="panel code-panel" aria-labelledby="${section.id}-code">
             <h2 id="${section.id}-code">The step in code</h2>
             <div data-role="code"></div>
