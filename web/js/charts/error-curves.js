@@ -124,10 +124,10 @@ export function createErrorCurves(container, engine, options = {}) {
   root.className = 'wl-curves-wrap';
   root.innerHTML = `
     <div class="wl-curves"></div>
-    <p class="wl-chart-note">Each curve plots the total error (up) against one weight (across), the others staying where they were
+    ${options.note === false ? '' : `<p class="wl-chart-note">Each curve plots the total error (up) against one weight (across), the others staying where they were
     before this step. The dot is the weight now; the dashed line is the tangent there, whose slope is the true
     derivative of the error, <span class="mono">2 × weight_delta</span>: the book's <span class="mono">weight_delta</span>
-    leaves out the factor 2 of the squared error's derivative (alpha absorbs it).</p>
+    leaves out the factor 2 of the squared error's derivative (alpha absorbs it).</p>`}
     <p class="wl-chart-msg" hidden></p>`;
   container.append(root);
   const grid = root.querySelector('.wl-curves');

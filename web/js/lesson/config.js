@@ -11,6 +11,7 @@ export const LESSONS = {
   },
   'side-by-side': {
     panels: [{ example: 'single-input', prefix: '1' }, { example: 'multi-input', prefix: '' }],
+    curves: true,
     intro: `The single-input network of chapter 4 beside the three-input one, stepped together.
       Up to delta on the output node they do the same thing; afterwards the three-input network
       multiplies its one delta by each input, so a large input (toes = 8.5) gets a large weight_delta

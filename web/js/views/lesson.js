@@ -67,7 +67,8 @@ export function mount(root, { engine, state, section }) {
             <div data-role="code"></div>
           </section>
           ${lesson.curves || lesson.surface || lesson.matrix ? `<section class="panel charts-panel" aria-label="Charts">
-            ${lesson.curves ? `<h2>Error against each weight</h2><div data-role="curves"></div>` : ''}
+            ${lesson.curves ? `<h2>Error against each weight</h2>${panels.map((p, k) => `${pair ? `<h3>${p.ex.title}</h3>` : ''}
+              <div data-role="curves" data-panel="${k}"></div>`).join('')}` : ''}
             ${lesson.surface ? `<h2>The error surface over two weights</h2>
               <div class="surface-pick">
                 <label>x weight <select data-act="sx"></select></label>
@@ -102,7 +103,10 @@ export function mount(root, { engine, state, section }) {
   const chartSlots = {};
   let alive = true;
   const slot = (role) => $(`[data-role="${role}"]`);
-  if (lesson.curves) chartSlots.curves = createErrorCurves(slot('curves'), engine);
+  if (lesson.curves) {  // one set per network; the note under the last
+    chartSlots.curves = panels.map((p, k) => createErrorCurves(
+      root.querySelector(`[data-role="curves"][data-panel="${k}"]`), engine, { note: k === panels.length - 1 }));
+  }
   if (lesson.surface) chartSlots.surface = createErrorSurface(slot('surface'), engine);
   if (lesson.matrix) chartSlots.matrix = createWeightMatrix(slot('matrix'));
 
@@ -215,7 +219,8 @@ export function mount(root, { engine, state, section }) {
     if (announce !== lastAnnounce) { $('[data-role="announce"]').textContent = announce; lastAnnounce = announce; }
 
     const chartPhase = pi >= 2 ? 'learn' : ph;
-    chartSlots.curves?.update({ problem: main.problem, trace: main.trace, iteration: Math.max(main.k, 0), phase: chartPhase, names: main.names });
+    chartSlots.curves?.forEach((curves, k) => curves.update({ problem: panels[k].problem, trace: panels[k].trace,
+      iteration: Math.max(panels[k].k, 0), phase: chartPhase, names: panels[k].names }));
     if (chartSlots.surface) {
       const { x, y } = surfaceAxes();
       $('[data-act="sx"]').value = String(x); $('[data-act="sy"]').value = String(y);
@@ -248,7 +253,7 @@ export function mount(root, { engine, state, section }) {
     unsubscribe();
     player.destroy();
     root.removeEventListener('change', onPick);
-    for (const c of Object.values(chartSlots)) c.destroy();
+    for (const c of Object.values(chartSlots).flat()) c.destroy();
     for (const p of panels) { p.diagram.destroy(); p.numbers.destroy(); p.settings.destroy(); }
     code.destroy();
   };
