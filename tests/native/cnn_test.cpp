@@ -14,7 +14,7 @@
 namespace {
 
 std::vector<float> random_image(wl::Rng& rng) {
-  std::vector<float> img(784);
+  std::vector<float> img(wl::kMnistPixels);
   for (float& p : img) p = static_cast<float>(rng.uniform());
   return img;
 }
@@ -96,11 +96,11 @@ TEST(Cnn, PredictMatchesForwardAndSumsToOne) {
   wl::Rng rng(12);
   net.init(rng);
   const std::vector<float> img = random_image(rng);
-  float probs[10];
-  net.predict(img.data(), probs);
+  float probs[wl::kMnistClasses];
+  net.predict(probs, img.data());
   net.forward(img.data(), 0);
   double sum = 0;
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < wl::kMnistClasses; ++i) {
     EXPECT_EQ(probs[i], net.probs()[i]);
     sum += probs[i];
   }
@@ -120,10 +120,10 @@ TEST(Cnn, ModelFileRoundTripGivesTheSamePredictions) {
   wl::Cnn loaded(wl::read_model(bytes.data(), bytes.size()));
   EXPECT_EQ(loaded.params, net.params);
   const std::vector<float> img = random_image(rng);
-  float a[10], b[10];
-  net.predict(img.data(), a);
-  loaded.predict(img.data(), b);
-  for (int i = 0; i < 10; ++i) EXPECT_EQ(a[i], b[i]);
+  float a[wl::kMnistClasses], b[wl::kMnistClasses];
+  net.predict(a, img.data());
+  loaded.predict(b, img.data());
+  for (int i = 0; i < wl::kMnistClasses; ++i) EXPECT_EQ(a[i], b[i]);
 }
 
 TEST(Cnn, RejectsModelsThatDoNotFit) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mnist_shape.hpp"
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
 #include "tools/read_file.hpp"
@@ -117,7 +118,7 @@ TEST(FirstThousand, AreMnistTrainZeroToOneThousandInOrder) {
             (std::vector<std::size_t>{97, 116, 99, 93, 105, 92, 94, 117, 87, 100}));
   // The first image is the famous 5: its pixels sum to 27,525 (a fact of the file).
   long sum = 0;
-  for (std::size_t i = 0; i < 784; ++i) sum += d.image(0)[i];
+  for (std::size_t i = 0; i < wl::kMnistPixels; ++i) sum += d.image(0)[i];
   EXPECT_EQ(sum, 27525);
 }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/mnist_shape.hpp"
+
 namespace wl {
 
 void warp_affine(float* out, const float* in, const float* m, int w, int h) {
@@ -68,8 +70,8 @@ Distortion random_distortion(Rng& rng, const AugmentRanges& r) {
 }
 
 void distort_digit(float* out, const float* in, const Distortion& d) {
-  constexpr int kSide = 28, kN = kSide * kSide;
-  constexpr double kCentre = 13.5;
+  constexpr int kSide = kMnistSide, kN = kMnistPixels;
+  constexpr double kCentre = (kMnistSide - 1) / 2.0;  // 13.5
   // 1. stroke thickness: blend toward the dilated or eroded image.
   float thick[kN];
   if (d.thickness != 0.0) {

@@ -20,13 +20,14 @@
 // Example (inference):
 //   wl::Cnn net(wl::read_model(bytes, size));   // validates every tensor
 //   float probs[10];
-//   net.predict(image784, probs);               // allocates nothing
+//   net.predict(probs, image784);               // allocates nothing
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
 
@@ -45,10 +46,6 @@ CnnConfig parse_cnn_architecture(const std::string& architecture);
 
 class Cnn {
  public:
-  static constexpr int kSide = 28;
-  static constexpr int kPixels = 28 * 28;
-  static constexpr int kClasses = 10;
-
   // Parameters zeroed; call init() or load weights.
   explicit Cnn(const CnnConfig& config);
   // From a model file: the architecture string and every tensor's shape are
@@ -64,8 +61,8 @@ class Cnn {
 
   // Inference: probs[10] = softmax(logits). Uses the object's own scratch
   // buffers (so it is not re-entrant) and allocates nothing.
-  void predict(const float* image,  // [28*28] in [0,1]
-               float* probs);       // [10]
+  void predict(float* probs,         // [10]
+               const float* image);  // [28*28] in [0,1]
 
   // Training: forward() keeps every activation and returns the cross-entropy
   // loss for `label`; backward() then ADDS this image's gradient into grads.

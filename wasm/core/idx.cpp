@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/check.hpp"
+#include "core/mnist_shape.hpp"
 
 namespace wl {
 
@@ -43,7 +44,8 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t size) {
 }
 
 void require_mnist_images(const IdxArray& images) {
-  require(images.dims.size() == 3 && images.dims[1] == 28 && images.dims[2] == 28,
+  require(images.dims.size() == 3 && images.dims[1] == std::uint32_t{kMnistSide} &&
+              images.dims[2] == std::uint32_t{kMnistSide},
           "idx: MNIST images must have shape N x 28 x 28");
 }
 

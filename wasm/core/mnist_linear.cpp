@@ -11,7 +11,7 @@ namespace wl {
 namespace {
 
 void require_mnist_shape(const Dataset& data) {
-  require(data.rows == 28 && data.cols == 28,
+  require(data.rows == kMnistSide && data.cols == kMnistSide,
           "the linear network needs 28x28 images, this data set has " +
               std::to_string(data.rows) + "x" + std::to_string(data.cols));
 }
@@ -27,7 +27,7 @@ std::size_t argmax(const double* v, std::size_t n) {
 }  // namespace
 
 void mnist_input(double* input, const std::uint8_t* pixels) {
-  for (std::size_t i = 0; i < kMnistPixels; ++i) input[i] = pixels[i] / 255.0;
+  for (int i = 0; i < kMnistPixels; ++i) input[i] = pixels[i] / 255.0;
 }
 
 void LinearNetwork::reset(std::uint64_t seed) {

@@ -18,12 +18,11 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 
 namespace wl {
 
-inline constexpr std::size_t kMnistPixels = 784;
-inline constexpr std::size_t kMnistClasses = 10;
 // Weights start uniform in [-s, s): small, so pixels no digit ever inks (the
 // border) stay near 0 and the weight images show what was learned, not noise.
 inline constexpr double kLinearInitScale = 0.001;

@@ -171,7 +171,7 @@ const DrawnDigit& DrawingPreprocessor::process(const std::uint8_t* rgba, std::si
   // centre is i + 0.5): output = s * canvas + shift, and the centre of mass
   // goes to 14.5, the centre of output pixel 14.
   const double s = digit_.scale;
-  const double centre = kDigitSide / 2 + 0.5;  // 14.5
+  const double centre = kMnistSide / 2 + 0.5;  // 14.5
   double shift_x = centre - s * (digit_.centre_x + 0.5);
   double shift_y = centre - s * (digit_.centre_y + 0.5);
   if (centring_ == Centring::whole_pixel) {
@@ -185,7 +185,7 @@ const DrawnDigit& DrawingPreprocessor::process(const std::uint8_t* rgba, std::si
   // Step 4: brightest pixel = 1 (MNIST digits all peak at 254 or 255).
   const double peak = *std::max_element(sums_.begin(), sums_.end());
   if (peak > 0.0) {
-    for (int i = 0; i < kDigitPixels; ++i) {
+    for (int i = 0; i < kMnistPixels; ++i) {
       digit_.pixels[i] = static_cast<float>(sums_[i] / peak);
     }
   }
@@ -242,13 +242,13 @@ void DrawingPreprocessor::integrate_ink(int width, double shift_x, double shift_
   const double s = digit_.scale;
   const int x_min = digit_.box_x, x_max = digit_.box_x + digit_.box_width - 1;
   const int y_min = digit_.box_y, y_max = digit_.box_y + digit_.box_height - 1;
-  std::array<Edge, kDigitSide + 1> column_edges;
-  for (int j = 0; j <= kDigitSide; ++j) {
+  std::array<Edge, kMnistSide + 1> column_edges;
+  for (int j = 0; j <= kMnistSide; ++j) {
     column_edges[j] = canvas_edge((j - shift_x) / s, x_min, x_max + 1);
   }
 
   sums_.fill(0.0);
-  std::array<double, kDigitSide> row_integral;
+  std::array<double, kMnistSide> row_integral;
   for (int y = y_min; y <= y_max; ++y) {
     const InkRow extent = rows_[y];
     if (extent.first < 0) continue;
@@ -256,13 +256,13 @@ void DrawingPreprocessor::integrate_ink(int width, double shift_x, double shift_
 
     const double top = s * y + shift_y, bottom = top + s;
     const int out_first = std::max(0, static_cast<int>(std::floor(top)));
-    const int out_last = std::min(kDigitSide - 1, static_cast<int>(std::ceil(bottom)) - 1);
+    const int out_last = std::min(kMnistSide - 1, static_cast<int>(std::ceil(bottom)) - 1);
     if (out_first > out_last) continue;  // the row falls outside the 28x28 field
 
     std::uint32_t left_of_k = 0;  // ink of pixels [first, k); zero left of first
     int k = extent.first;
     double previous = 0.0;
-    for (int j = 0; j <= kDigitSide; ++j) {
+    for (int j = 0; j <= kMnistSide; ++j) {
       const Edge e = column_edges[j];
       const int stop = std::min(e.pixel, extent.last + 1);
       if (stop > k) {
@@ -278,8 +278,8 @@ void DrawingPreprocessor::integrate_ink(int width, double shift_x, double shift_
     for (int oy = out_first; oy <= out_last; ++oy) {
       const double overlap = std::min(oy + 1.0, bottom) - std::max(double(oy), top);
       if (overlap <= 0.0) continue;
-      double* out = sums_.data() + oy * kDigitSide;
-      for (int j = 0; j < kDigitSide; ++j) out[j] += overlap * row_integral[j];
+      double* out = sums_.data() + oy * kMnistSide;
+      for (int j = 0; j < kMnistSide; ++j) out[j] += overlap * row_integral[j];
     }
   }
 }

@@ -25,6 +25,7 @@
 #include "core/augment.hpp"
 #include "core/cnn.hpp"
 #include "core/idx.hpp"
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
 #include "tools/read_file.hpp"
@@ -34,7 +35,7 @@ namespace {
 using wl::tools::read_file;
 
 struct Digits {
-  std::vector<float> pixels;  // [n][784] pixel/255
+  std::vector<float> pixels;  // [n][kMnistPixels] pixel/255
   std::vector<std::uint8_t> labels;
   std::size_t n = 0;
 };
@@ -56,15 +57,15 @@ Digits load(const std::string& dir, const std::string& prefix) {
 
 int argmax10(const float* p) {
   int best = 0;
-  for (int i = 1; i < 10; ++i) best = p[i] > p[best] ? i : best;
+  for (int i = 1; i < wl::kMnistClasses; ++i) best = p[i] > p[best] ? i : best;
   return best;
 }
 
 double accuracy(wl::Cnn& net, const Digits& d) {
-  float probs[10];
+  float probs[wl::kMnistClasses];
   std::size_t right = 0;
   for (std::size_t i = 0; i < d.n; ++i) {
-    net.predict(&d.pixels[i * 784], probs);
+    net.predict(probs, &d.pixels[i * wl::kMnistPixels]);
     right += argmax10(probs) == d.labels[i];
   }
   return double(right) / double(d.n);
@@ -73,12 +74,12 @@ double accuracy(wl::Cnn& net, const Digits& d) {
 // Median over 7 runs of the mean time of one predict() over the test set.
 double median_forward_microseconds(wl::Cnn& net, const Digits& d) {
   std::vector<double> runs;
-  float probs[10];
+  float probs[wl::kMnistClasses];
   volatile float sink = 0;
   for (int run = 0; run < 7; ++run) {
     const auto t0 = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < d.n; ++i) {
-      net.predict(&d.pixels[i * 784], probs);
+      net.predict(probs, &d.pixels[i * wl::kMnistPixels]);
       sink = sink + probs[0];
     }
     runs.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / d.n);
@@ -151,7 +152,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
     std::fflush(stdout);
 
-    float img[784];
+    float img[wl::kMnistPixels];
     int step = 0;
     const auto start = std::chrono::steady_clock::now();
     for (int epoch = 1; epoch <= epochs; ++epoch) {
@@ -164,11 +165,11 @@ int main(int argc, char** argv) {
         for (float& g : net.grads) g = 0;
         for (std::size_t k = b0; k < b1; ++k) {
           const std::uint32_t idx = order[k];
-          const float* src = &train.pixels[std::size_t(idx) * 784];
+          const float* src = &train.pixels[std::size_t(idx) * wl::kMnistPixels];
           if (augment) {
             wl::augment_digit(img, src, rng);
           } else {
-            for (int p = 0; p < 784; ++p) img[p] = src[p];
+            for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
           }
           loss_sum += net.forward(img, train.labels[idx]);
           right += argmax10(net.probs()) == train.labels[idx];
