@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/bytes.hpp"
 #include "core/check.hpp"
 #include "core/mnist_shape.hpp"
 
@@ -27,9 +28,7 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t size) {
   IdxArray out;
   std::uint64_t total = 1;
   for (std::size_t d = 0; d < ndim; ++d) {
-    const std::uint8_t* p = bytes + 4 + 4 * d;
-    const std::uint32_t dim = (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
-                              (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+    const std::uint32_t dim = read_u32_be(bytes + 4 + 4 * d);
     require(dim > 0, "idx: dimension " + std::to_string(d) + " is zero");
     total *= dim;
     require(total <= (std::uint64_t{1} << 31), "idx: dimensions too large");
