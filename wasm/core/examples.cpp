@@ -197,6 +197,18 @@ const char* trace_field_name(TraceField field) {
   return "?";
 }
 
+const std::vector<double>& trace_array(const Trace& t, TraceField field) {
+  switch (field) {
+    case TraceField::weights_before: return t.weights_before;
+    case TraceField::pred: return t.pred;
+    case TraceField::error: return t.error;
+    case TraceField::delta: return t.delta;
+    case TraceField::weight_deltas: return t.weight_deltas;
+    case TraceField::weights_after: return t.weights_after;
+  }
+  return t.weights_after;  // unreachable: every field is listed above
+}
+
 double trace_value(const Trace& t, TraceField field, int iteration, int index) {
   require(iteration >= 0 && static_cast<std::size_t>(iteration) < t.steps,
           "trace has no iteration " + std::to_string(iteration));
@@ -207,15 +219,7 @@ double trace_value(const Trace& t, TraceField field, int iteration, int index) {
   require(index >= 0 && static_cast<std::size_t>(index) < width,
           std::string(trace_field_name(field)) + " has no element " + std::to_string(index));
   const std::size_t at = static_cast<std::size_t>(iteration) * width + index;
-  switch (field) {
-    case TraceField::weights_before: return t.weights_before[at];
-    case TraceField::pred: return t.pred[at];
-    case TraceField::error: return t.error[at];
-    case TraceField::delta: return t.delta[at];
-    case TraceField::weight_deltas: return t.weight_deltas[at];
-    case TraceField::weights_after: return t.weights_after[at];
-  }
-  return 0.0;
+  return trace_array(t, field)[at];
 }
 
 int printed_decimals(const std::string& printed) {

@@ -22,7 +22,11 @@ struct WorkedExample {
   Problem problem;                        // the book's values
 };
 
+// The arrays of a Trace, in the order the Trace declares them.
 enum class TraceField { weights_before, pred, error, delta, weight_deltas, weights_after };
+inline constexpr TraceField kTraceFields[] = {
+    TraceField::weights_before, TraceField::pred,          TraceField::error,
+    TraceField::delta,          TraceField::weight_deltas, TraceField::weights_after};
 
 struct BookFigure {
   std::string example;   // WorkedExample::id
@@ -45,7 +49,10 @@ const WorkedExample& worked_example(const std::string& id);  // throws on an unk
 const std::vector<BookFigure>& book_figures();
 const std::vector<CodeErratum>& code_errata();
 
+// The field's C++ name, as the book's code spells it: "weight_deltas".
 const char* trace_field_name(TraceField field);
+// The whole array of that field, [steps][n_out] or [steps][n_out][n_in].
+const std::vector<double>& trace_array(const Trace& trace, TraceField field);
 // The engine's value for a figure. Throws if the trace has no such element.
 double trace_value(const Trace& trace, TraceField field, int iteration, int index);
 
