@@ -62,7 +62,7 @@ TEST(Augment, WarpSamplesBilinearly) {
   EXPECT_FLOAT_EQ(out[0], 0.25f);  // 0.75*0 + 0.25*1
   EXPECT_FLOAT_EQ(out[1], 0.75f);  // 0.75*1 + 0.25*0
   EXPECT_FLOAT_EQ(out[2], 0.0f);
-  EXPECT_FLOAT_EQ(out[3], 0.0f);   // the right neighbour is outside: 0
+  EXPECT_FLOAT_EQ(out[3], 0.0f);  // the right neighbour is outside: 0
 }
 
 TEST(Augment, ShiftMovesTheCentreOfMass) {
@@ -91,7 +91,7 @@ TEST(Augment, RotationAndScaleKeepTheCentreAndChangeTheInk) {
   EXPECT_NEAR(cx, 13.5, 1e-3);
   EXPECT_NEAR(cy, 13.5, 1e-3);
   EXPECT_GT(out[13 * wl::kMnistSide + 10], 0.9f);  // now 10 wide (x 9..18): (10, 13) is ink
-  EXPECT_LT(out[9 * wl::kMnistSide + 13], 0.01f);   // and 6 tall (y 11..16): (13, 9) is not
+  EXPECT_LT(out[9 * wl::kMnistSide + 13], 0.01f);  // and 6 tall (y 11..16): (13, 9) is not
 
   wl::Distortion big;
   big.scale = 1.15;

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "core/mnist_shape.hpp"
 #include "core/idx.hpp"
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
-#include "tools/read_file.hpp"
 #include "test_util.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
 
@@ -31,8 +31,8 @@ wl::IdxArray idx(const std::string& name) {
 
 // The book's data: MNIST train[0:1000], read once for the whole file.
 const wl::Dataset& first_1000() {
-  static const wl::Dataset d = wl::dataset_from_idx(idx("train-images-idx3-ubyte"),
-                                                    idx("train-labels-idx1-ubyte"), 0, 1000);
+  static const wl::Dataset d =
+      wl::dataset_from_idx(idx("train-images-idx3-ubyte"), idx("train-labels-idx1-ubyte"), 0, 1000);
   return d;
 }
 

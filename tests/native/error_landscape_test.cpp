@@ -76,8 +76,8 @@ TEST(ErrorBowl, MatchesFiniteDifferencesForEveryWeightOfEveryExample) {
         const double at = held.weights[w], h = 1e-4;
         const double up = error_at(held, w, at + h), mid = error_at(held, w, at),
                      down = error_at(held, w, at - h);
-        const std::string where = e.id + " step " + std::to_string(step) + " weight " +
-                                  std::to_string(w);
+        const std::string where =
+            e.id + " step " + std::to_string(step) + " weight " + std::to_string(w);
         EXPECT_NEAR(b.slope, (up - down) / (2 * h), 1e-6 * (1 + std::fabs(b.slope))) << where;
         EXPECT_NEAR(b.curvature, (up - 2 * mid + down) / (h * h), 1e-3 * (1 + b.curvature))
             << where;

@@ -64,7 +64,8 @@ TEST(MnistLinear, ChunksGiveTheSameWeightsAsOneEpoch) {
   const wl::TrainResult w = whole.train_epoch(first_1000(), 0.001);
   wl::TrainResult sum;
   for (std::size_t b = 0; b < 1000; b += 64) {
-    const wl::TrainResult r = chunked.train_range(first_1000(), b, std::min<std::size_t>(b + 64, 1000), 0.001);
+    const wl::TrainResult r =
+        chunked.train_range(first_1000(), b, std::min<std::size_t>(b + 64, 1000), 0.001);
     sum.correct += r.correct;
     sum.count += r.count;
   }
@@ -85,7 +86,8 @@ TEST(MnistLinear, OneStepIsTheChaptersStepByHand) {
   for (std::size_t c = 0; c < wl::kMnistClasses; ++c) {
     const double delta = pred[c] - (c == 5 ? 1.0 : 0.0);
     for (std::size_t i = 0; i < wl::kMnistPixels; ++i) {
-      ASSERT_EQ(net.weights()[c * wl::kMnistPixels + i], before[c * wl::kMnistPixels + i] - 0.01 * (delta * input[i]))
+      ASSERT_EQ(net.weights()[c * wl::kMnistPixels + i],
+                before[c * wl::kMnistPixels + i] - 0.01 * (delta * input[i]))
           << c << "," << i;
     }
   }

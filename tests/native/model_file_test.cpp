@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+
 #include "test_util.hpp"
 
 namespace {

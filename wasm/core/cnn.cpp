@@ -8,9 +8,9 @@
 namespace wl {
 namespace {
 
-constexpr int kK = 5;                                // kernel side of both convolutions
-constexpr int kC1Side = 24, kP1Side = 12;            // after conv1, after pool1
-constexpr int kC2Side = 8, kP2Side = 4;              // after conv2, after pool2
+constexpr int kK = 5;                      // kernel side of both convolutions
+constexpr int kC1Side = 24, kP1Side = 12;  // after conv1, after pool1
+constexpr int kC2Side = 8, kP2Side = 4;    // after conv2, after pool2
 
 // Reads an unsigned decimal at s[pos..]; advances pos. -1 if there is none.
 long read_number(const std::string& s, std::size_t& pos) {
@@ -48,8 +48,8 @@ std::string cnn_architecture(const CnnConfig& c) {
 }
 
 CnnConfig parse_cnn_architecture(const std::string& a) {
-  const std::string bad = "cnn: unknown architecture '" + a +
-                          "' (expected cnn-c5x<n>-p2-c5x<n>-p2[-d<n>]-d10)";
+  const std::string bad =
+      "cnn: unknown architecture '" + a + "' (expected cnn-c5x<n>-p2-c5x<n>-p2[-d<n>]-d10)";
   CnnConfig c;
   std::size_t pos = 0;
   require(read_literal(a, pos, "cnn-c5x"), bad);
@@ -86,8 +86,10 @@ Cnn::Cnn(const Model& model) : config_(parse_cnn_architecture(model.architecture
     const char* name;
     std::vector<std::uint32_t> shape;
   };
-  std::vector<Want> wants = {{"conv1.weight", {c1, 1, k, k}}, {"conv1.bias", {c1}},
-                             {"conv2.weight", {c2, c1, k, k}}, {"conv2.bias", {c2}}};
+  std::vector<Want> wants = {{"conv1.weight", {c1, 1, k, k}},
+                             {"conv1.bias", {c1}},
+                             {"conv2.weight", {c2, c1, k, k}},
+                             {"conv2.bias", {c2}}};
   if (hid > 0) {
     wants.push_back({"fc1.weight", {hid, flat}});
     wants.push_back({"fc1.bias", {hid}});
@@ -186,8 +188,8 @@ Model Cnn::to_model() const {
   m.architecture = cnn_architecture(config_);
   auto add = [&](const char* name, std::vector<std::uint32_t> shape, std::size_t from,
                  std::size_t to) {
-    m.tensors.push_back({name, std::move(shape),
-                         std::vector<float>(params.begin() + from, params.begin() + to)});
+    m.tensors.push_back(
+        {name, std::move(shape), std::vector<float>(params.begin() + from, params.begin() + to)});
   };
   add("conv1.weight", {c1, 1, k, k}, at_.conv1_w, at_.conv1_b);
   add("conv1.bias", {c1}, at_.conv1_b, at_.conv2_w);
@@ -206,8 +208,8 @@ void Cnn::run_forward(const float* image) {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   const float* p = params.data();
   for (int i = 0; i < kMnistPixels; ++i) in_[i] = image[i];
-  conv2d_forward(conv1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1, kMnistSide, kMnistSide,
-                 c1, kK);
+  conv2d_forward(conv1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1, kMnistSide,
+                 kMnistSide, c1, kK);
   relu_forward(relu1_.data(), conv1_.data(), c1 * kC1Side * kC1Side);
   maxpool2_forward(pool1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
   conv2d_forward(conv2_.data(), pool1_.data(), p + at_.conv2_w, p + at_.conv2_b, c1, kP1Side,
@@ -219,7 +221,8 @@ void Cnn::run_forward(const float* image) {
     relu_forward(relu3_.data(), fc1_.data(), hid);
     dense_forward(logits_.data(), relu3_.data(), p + at_.fc2_w, p + at_.fc2_b, hid, kMnistClasses);
   } else {
-    dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_, kMnistClasses);
+    dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_,
+                  kMnistClasses);
   }
 }
 
@@ -230,7 +233,8 @@ void Cnn::predict(float* probs, const float* image) {
 }
 
 float Cnn::forward(const float* image, int label) {
-  if (label < 0 || label >= kMnistClasses) {  // checked per image: the message is built only on failure
+  if (label < 0 ||
+      label >= kMnistClasses) {  // checked per image: the message is built only on failure
     require(false, "cnn: label must be 0..9, got " + std::to_string(label));
   }
   label_ = label;
@@ -244,24 +248,23 @@ void Cnn::backward() {
   float* g = grads.data();
   softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, kMnistClasses);
   if (hid > 0) {
-    dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
-                   relu3_.data(), p + at_.fc2_w, hid, kMnistClasses);
+    dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(), relu3_.data(),
+                   p + at_.fc2_w, hid, kMnistClasses);
     relu_backward(d_fc1_.data(), d_relu3_.data(), relu3_.data(), hid);
     dense_backward(d_pool2_.data(), g + at_.fc1_w, g + at_.fc1_b, d_fc1_.data(), pool2_.data(),
                    p + at_.fc1_w, flat_, hid);
   } else {
-    dense_backward(d_pool2_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
-                   pool2_.data(), p + at_.fc2_w, flat_, kMnistClasses);
+    dense_backward(d_pool2_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(), pool2_.data(),
+                   p + at_.fc2_w, flat_, kMnistClasses);
   }
   maxpool2_backward(d_relu2_.data(), d_pool2_.data(), relu2_.data(), c2, kC2Side, kC2Side);
   relu_backward(d_conv2_.data(), d_relu2_.data(), relu2_.data(), c2 * kC2Side * kC2Side);
-  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, col2_.data(),
-                  d_col2_.data(), d_conv2_.data(), pool1_.data(), p + at_.conv2_w, c1, kP1Side,
-                  kP1Side, c2, kK);
+  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, col2_.data(), d_col2_.data(),
+                  d_conv2_.data(), pool1_.data(), p + at_.conv2_w, c1, kP1Side, kP1Side, c2, kK);
   maxpool2_backward(d_relu1_.data(), d_pool1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
   relu_backward(d_conv1_.data(), d_relu1_.data(), relu1_.data(), c1 * kC1Side * kC1Side);
-  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, col1_.data(), nullptr,
-                  d_conv1_.data(), in_.data(), p + at_.conv1_w, 1, kMnistSide, kMnistSide, c1, kK);
+  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, col1_.data(), nullptr, d_conv1_.data(),
+                  in_.data(), p + at_.conv1_w, 1, kMnistSide, kMnistSide, c1, kK);
 }
 
 void adam_step(float* params, float* m, float* v, const float* grads, std::size_t n,

@@ -89,8 +89,8 @@ class Cnn {
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;
   // their gradients
-  std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_,
-      d_pool1_, d_relu1_, d_conv1_;
+  std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_, d_pool1_,
+      d_relu1_, d_conv1_;
 };
 
 // One Adam step (Kingma & Ba 2015) over flat buffers, with bias correction:
@@ -101,8 +101,8 @@ void adam_step(float* params,       // [n]
                float* m,            // [n] first-moment state
                float* v,            // [n] second-moment state
                const float* grads,  // [n]
-               std::size_t n, float grad_scale, float lr, int t,
-               float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f);
+               std::size_t n, float grad_scale, float lr, int t, float beta1 = 0.9f,
+               float beta2 = 0.999f, float eps = 1e-8f);
 
 // How many of `count` MNIST-style digits the network reads as their label.
 // Pixels are bytes 0..255 (ink bright), [count][28*28]; each is divided by 255.

@@ -76,8 +76,8 @@ f32x4 splat4(float v) { return f32x4{v, v, v, v}; }
 // row-major order. (With k fixed at compile time, clang unrolls the loop over
 // j, hoists the loads of all the taps to its top, and V8 then spills half of
 // them: the WASM convolution ran 1.4x slower.)
-void conv_tile_4x8(float* out, int np, const float* in, int h, int w, const float* weight,
-                   int nr, const float* bias, int in_c, int k) {
+void conv_tile_4x8(float* out, int np, const float* in, int h, int w, const float* weight, int nr,
+                   const float* bias, int in_c, int k) {
   f32x4 a0 = splat4(bias[0]), b0 = a0, a1 = splat4(bias[1]), b1 = a1;
   f32x4 a2 = splat4(bias[2]), b2 = a2, a3 = splat4(bias[3]), b3 = a3;
   const float* wr = weight;
@@ -138,8 +138,8 @@ void im2col(float* col, const float* in, int in_c, int h, int w, int k) {
 
 }  // namespace
 
-void conv2d_forward(float* out, const float* in, const float* weight, const float* bias,
-                    int in_c, int h, int w, int out_c, int k) {
+void conv2d_forward(float* out, const float* in, const float* weight, const float* bias, int in_c,
+                    int h, int w, int out_c, int k) {
   const int oh = h - k + 1, ow = w - k + 1, np = oh * ow, nr = in_c * k * k;
   int o = 0;
   for (; o + 4 <= out_c; o += 4) {
@@ -151,7 +151,8 @@ void conv2d_forward(float* out, const float* in, const float* weight, const floa
       }
       for (; x < ow; ++x) {  // positions left over in the row (none for 24- and 8-wide rows)
         for (int q = o; q < o + 4; ++q) {
-          out[q * np + y * ow + x] = conv_at(in + y * w + x, h, w, weight + q * nr, bias[q], in_c, k);
+          out[q * np + y * ow + x] =
+              conv_at(in + y * w + x, h, w, weight + q * nr, bias[q], in_c, k);
         }
       }
     }
@@ -271,8 +272,8 @@ void maxpool2_backward(float* d_in, const float* d_out, const float* in, int c, 
   }
 }
 
-void dense_forward(float* out, const float* in, const float* weight, const float* bias,
-                   int n_in, int n_out) {
+void dense_forward(float* out, const float* in, const float* weight, const float* bias, int n_in,
+                   int n_out) {
   int o = 0;
   for (; o + 3 <= n_out; o += 3) {
     float sums[3];

@@ -12,9 +12,9 @@ namespace {
 constexpr std::uint8_t kMagic[8] = {'W', 'L', 'D', 'A', 'T', 'A', '\0', '\0'};
 
 void require_header(std::uint64_t count, std::uint64_t rows, std::uint64_t cols) {
-  require(count >= 1 && count <= kDatasetMaxCount,
-          "data file: image count " + std::to_string(count) + " is outside 1.." +
-              std::to_string(kDatasetMaxCount));
+  require(count >= 1 && count <= kDatasetMaxCount, "data file: image count " +
+                                                       std::to_string(count) + " is outside 1.." +
+                                                       std::to_string(kDatasetMaxCount));
   require(rows >= 1 && rows <= kDatasetMaxSide && cols >= 1 && cols <= kDatasetMaxSide,
           "data file: image size " + std::to_string(rows) + "x" + std::to_string(cols) +
               " is outside 1.." + std::to_string(kDatasetMaxSide) + " per side");
@@ -55,9 +55,9 @@ std::vector<std::uint8_t> write_dataset(const Dataset& d) {
 
 Dataset read_dataset(const std::uint8_t* bytes, std::size_t size) {
   require(bytes != nullptr || size == 0, "data file: no data");
-  require(size >= kDatasetHeaderSize + 4,
-          "data file: " + std::to_string(size) + " bytes is too short for a header (needs " +
-              std::to_string(kDatasetHeaderSize + 4) + ")");
+  require(size >= kDatasetHeaderSize + 4, "data file: " + std::to_string(size) +
+                                              " bytes is too short for a header (needs " +
+                                              std::to_string(kDatasetHeaderSize + 4) + ")");
   require(std::memcmp(bytes, kMagic, 8) == 0,
           "data file: bad magic (not a weightlab data file; expected \"WLDATA\")");
   const std::uint32_t version = read_u32_le(bytes + 8);
@@ -70,10 +70,10 @@ Dataset read_dataset(const std::uint8_t* bytes, std::size_t size) {
   const std::uint64_t want = file_size(count, rows, cols);
   require(size >= want, "data file: truncated: the header promises " + std::to_string(count) +
                             " images of " + std::to_string(rows) + "x" + std::to_string(cols) +
-                            " (" + std::to_string(want) + " bytes), found " +
-                            std::to_string(size) + " bytes");
-  require(size == want, "data file: " + std::to_string(size - want) +
-                            " unexpected bytes after the checksum");
+                            " (" + std::to_string(want) + " bytes), found " + std::to_string(size) +
+                            " bytes");
+  require(size == want,
+          "data file: " + std::to_string(size - want) + " unexpected bytes after the checksum");
   const std::uint32_t stored = read_u32_le(bytes + size - 4);
   const std::uint32_t actual = crc32(bytes, size - 4);
   require(stored == actual, "data file: checksum mismatch (the file is corrupt)");

@@ -88,9 +88,9 @@ ErrorBowl error_bowl(const Problem& p, std::size_t index, std::size_t step) {
   require(index < n_w, "weight index " + std::to_string(index) + " out of range (the problem has " +
                            std::to_string(n_w) + " weights)");
   const std::size_t steps = t.steps;
-  require(step < std::max<std::size_t>(steps, 1),
-          "step " + std::to_string(step) + " out of range (the run has " + std::to_string(steps) +
-              " finite steps)");
+  require(step < std::max<std::size_t>(steps, 1), "step " + std::to_string(step) +
+                                                      " out of range (the run has " +
+                                                      std::to_string(steps) + " finite steps)");
   const std::size_t o = index / p.n_in();
   const double x = p.input[index % p.n_in()];
 

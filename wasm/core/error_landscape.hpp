@@ -30,7 +30,7 @@ std::vector<double> error_surface(const Problem& problem, const std::vector<doub
 // total error changes by 2 h delta_o x_i + h^2 x_i^2: a parabola in the weight
 // (delta_o = pred_o - target_o, x_i = input[i]), or a flat line when x_i = 0.
 struct ErrorBowl {
-  double minimum = 0;    // the weight at the bottom: weight - delta_o / x_i (the weight itself when flat)
+  double minimum = 0;    // the weight at the bottom: weight - delta_o / x_i (itself when flat)
   double curvature = 0;  // d^2 error / dw^2 = 2 x_i^2, the same all along the curve
   double slope = 0;      // d error / dw at the weight = 2 delta_o x_i, twice its weight_delta
                          // (frozen or not: the curve's slope, not the step)

@@ -15,7 +15,7 @@
 namespace wl {
 
 struct WorkedExample {
-  std::string id;                         // "single-input", "multi-input", ...
+  std::string id;  // "single-input", "multi-input", ...
   std::string title;
   std::vector<std::string> input_names;   // [n_in]
   std::vector<std::string> output_names;  // [n_out]
@@ -29,18 +29,18 @@ inline constexpr TraceField kTraceFields[] = {
     TraceField::delta,          TraceField::weight_deltas, TraceField::weights_after};
 
 struct BookFigure {
-  std::string example;   // WorkedExample::id
-  int iteration;         // 0-based
+  std::string example;  // WorkedExample::id
+  int iteration;        // 0-based
   TraceField field;
-  int index;             // flat index: [out] or [out][in]
-  std::string printed;   // exactly as the book prints it, e.g. "-.091"
-  std::string erratum;   // empty when the book is right; otherwise why it is not
+  int index;            // flat index: [out] or [out][in]
+  std::string printed;  // exactly as the book prints it, e.g. "-.091"
+  std::string erratum;  // empty when the book is right; otherwise why it is not
 };
 
 struct CodeErratum {
   std::string example;
-  std::string book;      // what the book's code says
-  std::string correct;   // what it should say
+  std::string book;     // what the book's code says
+  std::string correct;  // what it should say
   std::string why;
 };
 

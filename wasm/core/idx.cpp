@@ -34,10 +34,9 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t size) {
     require(total <= (std::uint64_t{1} << 31), "idx: dimensions too large");
     out.dims.push_back(dim);
   }
-  require(size - header == total, "idx: expected " + std::to_string(total) +
-                                      " data bytes after the header, found " +
-                                      std::to_string(size - header) +
-                                      (size - header < total ? " (file truncated)" : ""));
+  require(size - header == total,
+          "idx: expected " + std::to_string(total) + " data bytes after the header, found " +
+              std::to_string(size - header) + (size - header < total ? " (file truncated)" : ""));
   out.data.assign(bytes + header, bytes + size);
   return out;
 }
@@ -53,8 +52,8 @@ void require_mnist_labels(const IdxArray& labels, std::size_t expected_count) {
   require_size(labels.count(), expected_count, "idx: label count");
   for (std::size_t i = 0; i < labels.data.size(); ++i) {
     if (labels.data[i] > 9) {  // the message is built only on failure
-      require(false, "idx: label " + std::to_string(i) + " is " +
-                         std::to_string(labels.data[i]) + ", outside 0..9");
+      require(false, "idx: label " + std::to_string(i) + " is " + std::to_string(labels.data[i]) +
+                         ", outside 0..9");
     }
   }
 }

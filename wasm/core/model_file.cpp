@@ -50,8 +50,7 @@ class Reader {
 
   void need(std::size_t n, const std::string& what) const {
     require(n <= left_, "model file: truncated while reading " + what + " (needs " +
-                            std::to_string(n) + " bytes, " + std::to_string(left_) +
-                            " remain)");
+                            std::to_string(n) + " bytes, " + std::to_string(left_) + " remain)");
   }
 
   std::uint32_t u32(const std::string& what) {
@@ -63,9 +62,9 @@ class Reader {
 
   std::string string(const std::string& what) {
     const std::uint32_t n = u32(what + " length");
-    require(n >= 1 && n <= kModelMaxStringLength,
-            "model file: " + what + " length " + std::to_string(n) + " is outside 1.." +
-                std::to_string(kModelMaxStringLength));
+    require(n >= 1 && n <= kModelMaxStringLength, "model file: " + what + " length " +
+                                                      std::to_string(n) + " is outside 1.." +
+                                                      std::to_string(kModelMaxStringLength));
     need(n, what);
     std::string s(reinterpret_cast<const char*>(p_), n);
     skip(n);
@@ -164,9 +163,9 @@ Model read_model(const std::uint8_t* bytes, std::size_t size) {
     const std::string what = "tensor '" + t.name + "'";
     require(names.insert(t.name).second, "model file: duplicate " + what);
     const std::uint32_t rank = r.u32("rank of " + what);
-    require(rank >= 1 && rank <= kModelMaxRank,
-            "model file: " + what + " has rank " + std::to_string(rank) + ", expected 1.." +
-                std::to_string(kModelMaxRank));
+    require(rank >= 1 && rank <= kModelMaxRank, "model file: " + what + " has rank " +
+                                                    std::to_string(rank) + ", expected 1.." +
+                                                    std::to_string(kModelMaxRank));
     std::uint64_t n = 1;
     for (std::uint32_t d = 0; d < rank; ++d) {
       const std::uint32_t dim = r.u32("shape of " + what);
@@ -182,8 +181,8 @@ Model read_model(const std::uint8_t* bytes, std::size_t size) {
                        static_cast<std::size_t>(n)});
     model.tensors.push_back(std::move(t));
   }
-  require(r.left() == 0, "model file: " + std::to_string(r.left()) +
-                             " unexpected bytes before the checksum");
+  require(r.left() == 0,
+          "model file: " + std::to_string(r.left()) + " unexpected bytes before the checksum");
   const std::uint32_t stored = read_u32_le(bytes + size - 4);
   require(stored == crc32(bytes, size - 4),
           "model file: checksum mismatch (the file is corrupted)");
@@ -215,8 +214,8 @@ const Tensor& find_tensor(const Model& model, const std::string& name,
   };
   for (const Tensor& t : model.tensors) {
     if (t.name != name) continue;
-    require(t.shape == shape, "model file: tensor '" + name + "' has shape " +
-                                  shape_text(t.shape) + ", expected " + shape_text(shape));
+    require(t.shape == shape, "model file: tensor '" + name + "' has shape " + shape_text(t.shape) +
+                                  ", expected " + shape_text(shape));
     return t;
   }
   throw std::invalid_argument("model file: no tensor named '" + name + "' in model '" +

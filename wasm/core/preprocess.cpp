@@ -20,8 +20,7 @@ constexpr std::uint32_t kInkOne = 255 * 255;
 // 6503 (0.10001) is ink. Stored ink is units - 6502, or 0.
 constexpr std::uint32_t kFloorUnits = 6502;
 
-inline std::uint16_t ink_units(std::uint16_t r, std::uint16_t g, std::uint16_t b,
-                               std::uint16_t a) {
+inline std::uint16_t ink_units(std::uint16_t r, std::uint16_t g, std::uint16_t b, std::uint16_t a) {
   const std::uint16_t luma = static_cast<std::uint16_t>((54 * r + 183 * g + 19 * b) >> 8);
   return static_cast<std::uint16_t>(a * (255 - luma));
 }
@@ -92,7 +91,8 @@ int last_nonzero(const std::uint16_t* row, int width) {
     std::memcpy(&b, row + x - 4, 8);
     if ((a | b) != 0) break;
   }
-  do --x; while (row[x] == 0);
+  do --x;
+  while (row[x] == 0);
   return x;
 }
 
@@ -122,8 +122,8 @@ std::uint32_t sum_range(const std::uint16_t* v, int begin, int end) {
 void check_canvas(const std::uint8_t* rgba, std::size_t rgba_length, int width, int height) {
   if (width < 1 || height < 1 || width > kMaxCanvasSide || height > kMaxCanvasSide) {
     require(false, "preprocess: canvas size " + std::to_string(width) + "x" +
-                       std::to_string(height) + " is outside 1.." +
-                       std::to_string(kMaxCanvasSide) + " pixels per side");
+                       std::to_string(height) + " is outside 1.." + std::to_string(kMaxCanvasSide) +
+                       " pixels per side");
   }
   const std::size_t want = std::size_t(width) * std::size_t(height) * 4;
   if (rgba_length != want) {
@@ -137,8 +137,8 @@ void check_canvas(const std::uint8_t* rgba, std::size_t rgba_length, int width, 
 // Where output column edges 0..28 fall on the canvas, as whole pixel + fraction,
 // clamped to the ink's box [lo, hi) (no ink outside it).
 struct Edge {
-  int pixel;       // floor of the canvas edge coordinate
-  double fraction; // the rest, in [0,1); 0 when pixel == hi
+  int pixel;        // floor of the canvas edge coordinate
+  double fraction;  // the rest, in [0,1); 0 when pixel == hi
 };
 
 Edge canvas_edge(double canvas, int lo, int hi) {
@@ -206,8 +206,7 @@ bool DrawingPreprocessor::scan_ink(const std::uint8_t* rgba, int width, int heig
     if (ink_row(row, rgba + std::size_t(y) * width * 4, width) == 0) continue;
     const int first = first_nonzero(row, width), last = last_nonzero(row, width);
     extent = InkRow{first, last};
-    const std::uint32_t row_mass =
-        add_row(column_mass, digit_.ink_pixel_count, row, first, last);
+    const std::uint32_t row_mass = add_row(column_mass, digit_.ink_pixel_count, row, first, last);
     mass += row_mass;
     moment_y += std::uint64_t(y) * row_mass;
     x_min = std::min(x_min, first);

@@ -83,7 +83,7 @@ class DrawingPreprocessor {
   const DrawnDigit& result() const { return digit_; }
 
  private:
-  struct InkRow {  // extent of the ink (above the floor) in one canvas row
+  struct InkRow {               // extent of the ink (above the floor) in one canvas row
     int first = -1, last = -1;  // -1: no ink in this row
   };
 
@@ -91,8 +91,8 @@ class DrawingPreprocessor {
   void integrate_ink(int width, double shift_x, double shift_y);   // pass 2
 
   Centring centring_;
-  std::vector<std::uint16_t> ink_;  // width * height ink map, floor subtracted, 1 = 65025
-  std::vector<InkRow> rows_;        // height entries
+  std::vector<std::uint16_t> ink_;           // width * height ink map, floor subtracted, 1 = 65025
+  std::vector<InkRow> rows_;                 // height entries
   std::vector<std::uint32_t> column_mass_;   // width entries: ink per canvas column
   std::array<double, kMnistPixels> sums_{};  // ink integrals before the peak scaling
   DrawnDigit digit_;

@@ -82,7 +82,9 @@ double median_forward_microseconds(wl::Cnn& net, const Digits& d) {
       net.predict(probs, &d.pixels[i * wl::kMnistPixels]);
       sink = sink + probs[0];
     }
-    runs.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / d.n);
+    runs.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() /
+        d.n);
   }
   std::sort(runs.begin(), runs.end());
   return runs[runs.size() / 2];
@@ -131,9 +133,11 @@ int main(int argc, char** argv) {
     if (!time_only.empty()) {
       const auto bytes = read_file(time_only);
       wl::Cnn net(wl::read_model(bytes.data(), bytes.size()));
-      std::printf("%s: test accuracy %.4f, forward %.1f us per image (median of 7 passes over %zu images)\n",
-                  wl::cnn_architecture(net.config()).c_str(), accuracy(net, test),
-                  median_forward_microseconds(net, test), test.n);
+      std::printf(
+          "%s: test accuracy %.4f, forward %.1f us per image (median of 7 passes over %zu "
+          "images)\n",
+          wl::cnn_architecture(net.config()).c_str(), accuracy(net, test),
+          median_forward_microseconds(net, test), test.n);
       return 0;
     }
     const Digits train = load(data, "train");
@@ -147,9 +151,10 @@ int main(int argc, char** argv) {
     std::iota(order.begin(), order.end(), 0u);
     const std::size_t steps_per_epoch = (n + batch - 1) / batch;
     const double total_steps = double(steps_per_epoch) * epochs;
-    std::printf("%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
-                wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
-                static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
+    std::printf(
+        "%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
+        wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
+        static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
     std::fflush(stdout);
 
     float img[wl::kMnistPixels];
@@ -178,12 +183,14 @@ int main(int argc, char** argv) {
         // cosine decay from lr to lr/100 over the whole run
         ++step;
         const double progress = (step - 1) / total_steps;
-        const double lr_now = lr * (0.01 + 0.99 * 0.5 * (1 + std::cos(3.141592653589793 * progress)));
+        const double lr_now =
+            lr * (0.01 + 0.99 * 0.5 * (1 + std::cos(3.141592653589793 * progress)));
         wl::adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(),
                       1.0f / float(b1 - b0), static_cast<float>(lr_now), step);
       }
       const double test_acc = accuracy(net, test);
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       std::printf("epoch %2d  loss %.4f  train acc %.4f  test acc %.4f  %.1f s\n", epoch,
                   loss_sum / n, double(right) / n, test_acc, secs);
       std::fflush(stdout);
@@ -192,7 +199,8 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::vector<std::uint8_t> bytes = wl::write_model(net.to_model());
     std::ofstream f(out, std::ios::binary);
-    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    f.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
     if (!f) throw std::runtime_error("cannot write " + out);
     std::printf("wrote %s (%zu bytes), training took %.1f s\n", out.c_str(), bytes.size(), total);
   } catch (const std::exception& e) {
