@@ -193,11 +193,11 @@ class Suite {
       if (!cnn_) throw std::invalid_argument("no CNN model set");
       const long reps = std::min<long>(200, static_cast<long>(digits_.count));
       time(reps, "digit", nothing, [&] {
-        float probs[Cnn::kClasses];
+        float probs[kMnistClasses];
         double sum = 0;
         for (long n = 0; n < reps; ++n) {
-          cnn_->predict(&images_[n * kMnistPixels], probs);
-          sum += static_cast<double>(std::max_element(probs, probs + Cnn::kClasses) - probs);
+          cnn_->predict(probs, &images_[n * kMnistPixels]);
+          sum += static_cast<double>(std::max_element(probs, probs + kMnistClasses) - probs);
         }
         return sum;
       });

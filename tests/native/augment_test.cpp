@@ -5,15 +5,16 @@
 #include <cmath>
 #include <vector>
 
+#include "core/mnist_shape.hpp"
 #include "core/random.hpp"
 
 namespace {
 
 // A blob: a 6x10 bar of ink centred at (13.5, 13.5), with grey edges.
 std::vector<float> blob() {
-  std::vector<float> img(784, 0.0f);
+  std::vector<float> img(wl::kMnistPixels, 0.0f);
   for (int y = 9; y < 19; ++y) {
-    for (int x = 11; x < 17; ++x) img[y * 28 + x] = (x == 11 || x == 16) ? 0.5f : 1.0f;
+    for (int x = 11; x < 17; ++x) img[y * wl::kMnistSide + x] = (x == 11 || x == 16) ? 0.5f : 1.0f;
   }
   return img;
 }
@@ -21,11 +22,11 @@ std::vector<float> blob() {
 void centre_of_mass(const std::vector<float>& img, double& cx, double& cy) {
   double m = 0;
   cx = cy = 0;
-  for (int y = 0; y < 28; ++y) {
-    for (int x = 0; x < 28; ++x) {
-      m += img[y * 28 + x];
-      cx += x * img[y * 28 + x];
-      cy += y * img[y * 28 + x];
+  for (int y = 0; y < wl::kMnistSide; ++y) {
+    for (int x = 0; x < wl::kMnistSide; ++x) {
+      m += img[y * wl::kMnistSide + x];
+      cx += x * img[y * wl::kMnistSide + x];
+      cy += y * img[y * wl::kMnistSide + x];
     }
   }
   cx /= m;
@@ -42,11 +43,11 @@ double ink(const std::vector<float>& img) {
 
 TEST(Augment, IdentityWarpReturnsTheImage) {
   const std::vector<float> in = blob();
-  std::vector<float> out(784, -1.0f);
+  std::vector<float> out(wl::kMnistPixels, -1.0f);
   const float identity[6] = {1, 0, 0, 0, 1, 0};
-  wl::warp_affine(out.data(), in.data(), identity, 28, 28);
+  wl::warp_affine(out.data(), in.data(), identity, wl::kMnistSide, wl::kMnistSide);
   EXPECT_EQ(out, in);
-  std::vector<float> out2(784, -1.0f);
+  std::vector<float> out2(wl::kMnistPixels, -1.0f);
   wl::distort_digit(out2.data(), in.data(), wl::Distortion{});
   EXPECT_EQ(out2, in);
 }
@@ -61,12 +62,12 @@ TEST(Augment, WarpSamplesBilinearly) {
   EXPECT_FLOAT_EQ(out[0], 0.25f);  // 0.75*0 + 0.25*1
   EXPECT_FLOAT_EQ(out[1], 0.75f);  // 0.75*1 + 0.25*0
   EXPECT_FLOAT_EQ(out[2], 0.0f);
-  EXPECT_FLOAT_EQ(out[3], 0.0f);   // the right neighbour is outside: 0
+  EXPECT_FLOAT_EQ(out[3], 0.0f);  // the right neighbour is outside: 0
 }
 
 TEST(Augment, ShiftMovesTheCentreOfMass) {
   const std::vector<float> in = blob();
-  std::vector<float> out(784);
+  std::vector<float> out(wl::kMnistPixels);
   wl::Distortion d;
   d.dx = 2.0;
   d.dy = -1.5;
@@ -81,7 +82,7 @@ TEST(Augment, ShiftMovesTheCentreOfMass) {
 
 TEST(Augment, RotationAndScaleKeepTheCentreAndChangeTheInk) {
   const std::vector<float> in = blob();  // centred at (13.5, 13.5)
-  std::vector<float> out(784);
+  std::vector<float> out(wl::kMnistPixels);
   wl::Distortion d;
   d.radians = 3.14159265358979 / 2;  // a quarter turn: the bar lies down
   wl::distort_digit(out.data(), in.data(), d);
@@ -89,8 +90,8 @@ TEST(Augment, RotationAndScaleKeepTheCentreAndChangeTheInk) {
   centre_of_mass(out, cx, cy);
   EXPECT_NEAR(cx, 13.5, 1e-3);
   EXPECT_NEAR(cy, 13.5, 1e-3);
-  EXPECT_GT(out[13 * 28 + 10], 0.9f);  // now 10 wide (x 9..18): (10, 13) is ink
-  EXPECT_LT(out[9 * 28 + 13], 0.01f);   // and 6 tall (y 11..16): (13, 9) is not
+  EXPECT_GT(out[13 * wl::kMnistSide + 10], 0.9f);  // now 10 wide (x 9..18): (10, 13) is ink
+  EXPECT_LT(out[9 * wl::kMnistSide + 13], 0.01f);  // and 6 tall (y 11..16): (13, 9) is not
 
   wl::Distortion big;
   big.scale = 1.15;
@@ -115,7 +116,7 @@ TEST(Augment, DilationAndErosionByHand) {
 
   // Thicker and thinner strokes: more and less ink.
   const std::vector<float> digit = blob();
-  std::vector<float> thick(784), thin(784);
+  std::vector<float> thick(wl::kMnistPixels), thin(wl::kMnistPixels);
   wl::Distortion d;
   d.thickness = 1.0;
   wl::distort_digit(thick.data(), digit.data(), d);
@@ -129,7 +130,7 @@ TEST(Augment, RandomDistortionsAreDeterministicAndInRange) {
   const std::vector<float> in = blob();
   wl::Rng a(42), b(42);
   const wl::AugmentRanges ranges;
-  std::vector<float> out_a(784), out_b(784);
+  std::vector<float> out_a(wl::kMnistPixels), out_b(wl::kMnistPixels);
   for (int i = 0; i < 50; ++i) {
     wl::augment_digit(out_a.data(), in.data(), a, ranges);
     wl::augment_digit(out_b.data(), in.data(), b, ranges);

@@ -126,7 +126,9 @@ TEST(CnnLayers, Conv2dForwardSumsInTapOrderBitForBit) {
   // + weight * input over (c, i, j) in order. Shapes cover full tiles (8
   // positions x 4 channels), positions left over in a row (13 = 8 + 5) and
   // channels left over (6 = 4 + 2); the last case is the digit CNN's conv2.
-  struct Shape { int ic, h, w, oc, k; };
+  struct Shape {
+    int ic, h, w, oc, k;
+  };
   for (const Shape s : {Shape{3, 9, 17, 6, 5}, Shape{2, 6, 7, 5, 3}, Shape{8, 12, 12, 32, 5}}) {
     const int oh = s.h - s.k + 1, ow = s.w - s.k + 1;
     wl::Rng rng(11);

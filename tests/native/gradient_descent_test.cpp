@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+
 #include "test_util.hpp"
 
 namespace {
@@ -120,29 +121,43 @@ TEST(GradientDescent, InvalidProblemsSayWhatIsWrong) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
   wl::Problem p;
-  p = game1(); p.input.clear();
+  p = game1();
+  p.input.clear();
   EXPECT_EQ(error_of(p), "input is empty: a layer needs at least one input");
-  p = game1(); p.target.clear();
+  p = game1();
+  p.target.clear();
   EXPECT_EQ(error_of(p), "target is empty: a layer needs at least one output");
-  p = game1(); p.weights.pop_back();
+  p = game1();
+  p.weights.pop_back();
   EXPECT_EQ(error_of(p), "weights (n_out x n_in = 1 x 3) has length 2, expected 3");
-  p = game1(); p.input[1] = nan;
+  p = game1();
+  p.input[1] = nan;
   EXPECT_EQ(error_of(p), "input[1] must be a finite number");
-  p = game1(); p.target[0] = inf;
+  p = game1();
+  p.target[0] = inf;
   EXPECT_EQ(error_of(p), "target[0] must be a finite number");
-  p = game1(); p.weights[2] = -inf;
+  p = game1();
+  p.weights[2] = -inf;
   EXPECT_EQ(error_of(p), "weights[2] must be a finite number");
-  p = game1(); p.alpha = nan;
+  p = game1();
+  p.alpha = nan;
   EXPECT_NE(error_of(p).find("alpha must be a finite number >= 0"), std::string::npos);
-  p = game1(); p.alpha = -0.1;
+  p = game1();
+  p.alpha = -0.1;
   EXPECT_NE(error_of(p).find("alpha must be a finite number >= 0"), std::string::npos);
-  p = game1(); p.iterations = -1;
+  p = game1();
+  p.iterations = -1;
   EXPECT_EQ(error_of(p), "iterations must be between 0 and 100000 (got -1)");
-  p = game1(); p.frozen = {1, 0};
+  p = game1();
+  p.frozen = {1, 0};
   EXPECT_EQ(error_of(p), "frozen mask has length 2, expected 0 or 3 (one per weight)");
-  p = game1(); p.frozen = {0, 2, 0};
+  p = game1();
+  p.frozen = {0, 2, 0};
   EXPECT_EQ(error_of(p), "frozen[1] must be 0 or 1");
-  p = game1(); p.input.assign(1000, 1.0); p.weights.assign(1000, 0.0); p.iterations = 5000;
+  p = game1();
+  p.input.assign(1000, 1.0);
+  p.weights.assign(1000, 0.0);
+  p.iterations = 5000;
   EXPECT_NE(error_of(p).find("trace too large"), std::string::npos);
 }
 

@@ -64,7 +64,8 @@ TEST(MnistLinear, ChunksGiveTheSameWeightsAsOneEpoch) {
   const wl::TrainResult w = whole.train_epoch(first_1000(), 0.001);
   wl::TrainResult sum;
   for (std::size_t b = 0; b < 1000; b += 64) {
-    const wl::TrainResult r = chunked.train_range(first_1000(), b, std::min<std::size_t>(b + 64, 1000), 0.001);
+    const wl::TrainResult r =
+        chunked.train_range(first_1000(), b, std::min<std::size_t>(b + 64, 1000), 0.001);
     sum.correct += r.correct;
     sum.count += r.count;
   }
@@ -77,15 +78,16 @@ TEST(MnistLinear, OneStepIsTheChaptersStepByHand) {
   // Image 0 (a 5), alpha 0.01: weights[c][i] -= alpha * (pred[c] - target[c]) * input[i].
   wl::LinearNetwork net(3);
   const std::vector<double> before = net.weights();
-  double input[784];
+  double input[wl::kMnistPixels];
   wl::mnist_input(input, first_1000().image(0));
-  double pred[10];
+  double pred[wl::kMnistClasses];
   net.predict(pred, input);
   net.train_range(first_1000(), 0, 1, 0.01);
-  for (std::size_t c = 0; c < 10; ++c) {
+  for (std::size_t c = 0; c < wl::kMnistClasses; ++c) {
     const double delta = pred[c] - (c == 5 ? 1.0 : 0.0);
-    for (std::size_t i = 0; i < 784; ++i) {
-      ASSERT_EQ(net.weights()[c * 784 + i], before[c * 784 + i] - 0.01 * (delta * input[i]))
+    for (std::size_t i = 0; i < wl::kMnistPixels; ++i) {
+      ASSERT_EQ(net.weights()[c * wl::kMnistPixels + i],
+                before[c * wl::kMnistPixels + i] - 0.01 * (delta * input[i]))
           << c << "," << i;
     }
   }
@@ -104,10 +106,10 @@ TEST(MnistLinear, SeededInitIsReproducibleAndSmall) {
 TEST(MnistLinear, ContributionsSumToTheScore) {
   wl::LinearNetwork net(1);
   net.train_epoch(first_1000(), 0.001);
-  double input[784], scores[10];
+  double input[wl::kMnistPixels], scores[wl::kMnistClasses];
   wl::mnist_input(input, first_1000().image(17));
   net.predict(scores, input);
-  for (std::size_t c = 0; c < 10; ++c) {
+  for (std::size_t c = 0; c < wl::kMnistClasses; ++c) {
     const std::vector<double> parts = net.contributions(input, c);
     double sum = 0;
     for (double p : parts) sum += p;

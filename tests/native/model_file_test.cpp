@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+
 #include "test_util.hpp"
 
 namespace {
@@ -27,12 +28,6 @@ std::string read_error(const std::vector<std::uint8_t>& bytes) {
 }
 
 }  // namespace
-
-TEST(ModelFile, Crc32MatchesTheStandardCheckValue) {
-  const char* s = "123456789";
-  EXPECT_EQ(wl::crc32(reinterpret_cast<const std::uint8_t*>(s), 9), 0xCBF43926u);
-  EXPECT_EQ(wl::crc32(nullptr, 0), 0u);
-}
 
 TEST(ModelFile, ByteLayoutIsAsDocumented) {
   wl::Model m;

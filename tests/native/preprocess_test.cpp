@@ -100,28 +100,32 @@ wl::DrawnDigit run(const Canvas& c, wl::Centring centring = wl::Centring::sub_pi
 }
 
 // ------------------------------------------------------------ measures on 28x28
-using Image = std::array<float, wl::kDigitPixels>;
+using Image = std::array<float, wl::kMnistPixels>;
 
 double cosine(const Image& a, const Image& b) {
   double ab = 0, aa = 0, bb = 0;
-  for (int i = 0; i < wl::kDigitPixels; ++i) ab += a[i] * b[i], aa += a[i] * a[i], bb += b[i] * b[i];
+  for (int i = 0; i < wl::kMnistPixels; ++i)
+    ab += a[i] * b[i], aa += a[i] * a[i], bb += b[i] * b[i];
   return ab / std::sqrt(aa * bb);
 }
 
 // Centre of mass in pixel indices: pixel (i, j) counts at (i, j).
 void centre_of_mass(const Image& img, double& cx, double& cy) {
   double m = 0, mx = 0, my = 0;
-  for (int y = 0; y < 28; ++y)
-    for (int x = 0; x < 28; ++x) m += img[y * 28 + x], mx += x * img[y * 28 + x], my += y * img[y * 28 + x];
+  for (int y = 0; y < wl::kMnistSide; ++y)
+    for (int x = 0; x < wl::kMnistSide; ++x)
+      m += img[y * wl::kMnistSide + x], mx += x * img[y * wl::kMnistSide + x],
+          my += y * img[y * wl::kMnistSide + x];
   cx = mx / m, cy = my / m;
 }
 
 // Longer side of the box of pixels brighter than `floor`.
 int box_longer_side(const Image& img, float floor) {
-  int x0 = 28, x1 = -1, y0 = 28, y1 = -1;
-  for (int y = 0; y < 28; ++y)
-    for (int x = 0; x < 28; ++x)
-      if (img[y * 28 + x] > floor) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  int x0 = wl::kMnistSide, x1 = -1, y0 = wl::kMnistSide, y1 = -1;
+  for (int y = 0; y < wl::kMnistSide; ++y)
+    for (int x = 0; x < wl::kMnistSide; ++x)
+      if (img[y * wl::kMnistSide + x] > floor)
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
   return std::max(x1 - x0 + 1, y1 - y0 + 1);
 }
 
@@ -163,9 +167,9 @@ Image variant(const Glyph& g, const Variant& v, wl::Centring centring = wl::Cent
 // ------------------------------------------------------------ the ink definition
 TEST(Preprocess, PixelInkIsDarknessOverWhitePaper) {
   // ink units = a * (255 - luma8), luma8 = (54 r + 183 g + 19 b) >> 8; 1.0 = 65025.
-  EXPECT_EQ(wl::pixel_ink(0, 0, 0, 255), 1.0);        // 255 * 255 = 65025
-  EXPECT_EQ(wl::pixel_ink(255, 255, 255, 255), 0.0);  // white paper: 256*255 >> 8 = 255
-  EXPECT_EQ(wl::pixel_ink(0, 0, 0, 0), 0.0);          // transparent
+  EXPECT_EQ(wl::pixel_ink(0, 0, 0, 255), 1.0);              // 255 * 255 = 65025
+  EXPECT_EQ(wl::pixel_ink(255, 255, 255, 255), 0.0);        // white paper: 256*255 >> 8 = 255
+  EXPECT_EQ(wl::pixel_ink(0, 0, 0, 0), 0.0);                // transparent
   EXPECT_EQ(wl::pixel_ink(0, 0, 0, 128), 32640.0 / 65025);  // 128 * 255 = 32640 (0.502)
   // mid grey: 256*128 >> 8 = 128; 255 * 127 = 32385 (0.498)
   EXPECT_EQ(wl::pixel_ink(128, 128, 128, 255), 32385.0 / 65025);
@@ -225,16 +229,18 @@ TEST(Preprocess, OnePixelBecomesAHandCheckableSquare) {
   EXPECT_EQ(d.centre_y, 50.0);
   EXPECT_EQ(d.scale, 20.0);
   auto expected = [](int i) { return i == 4 || i == 24 ? 0.5 : (i > 4 && i < 24 ? 1.0 : 0.0); };
-  for (int y = 0; y < 28; ++y)
-    for (int x = 0; x < 28; ++x)
-      ASSERT_FLOAT_EQ(d.pixels[y * 28 + x], float(expected(x) * expected(y))) << x << "," << y;
+  for (int y = 0; y < wl::kMnistSide; ++y)
+    for (int x = 0; x < wl::kMnistSide; ++x)
+      ASSERT_FLOAT_EQ(d.pixels[y * wl::kMnistSide + x], float(expected(x) * expected(y)))
+          << x << "," << y;
 
   // whole_pixel (MNIST): box edge 20*100 + shift lands on 4.5, rounded to 5:
   // a solid 20x20 block over pixels 5..24, centre of mass 14.5.
   const wl::DrawnDigit w = run(c, wl::Centring::whole_pixel);
-  for (int y = 0; y < 28; ++y)
-    for (int x = 0; x < 28; ++x)
-      ASSERT_EQ(w.pixels[y * 28 + x], (x >= 5 && x <= 24 && y >= 5 && y <= 24) ? 1.0f : 0.0f);
+  for (int y = 0; y < wl::kMnistSide; ++y)
+    for (int x = 0; x < wl::kMnistSide; ++x)
+      ASSERT_EQ(w.pixels[y * wl::kMnistSide + x],
+                (x >= 5 && x <= 24 && y >= 5 && y <= 24) ? 1.0f : 0.0f);
 }
 
 // Canvases whose width is not a multiple of the 32-pixel blank-paper runs,
@@ -244,7 +250,8 @@ TEST(Preprocess, FindsInkInEveryCornerOfOddSizedCanvases) {
   for (int width : {1, 7, 31, 32, 33, 45, 70}) {
     for (int height : {1, 3, 40}) {
       for (bool white_paper : {false, true}) {
-        for (auto [x, y] : {std::pair{0, 0}, {width - 1, height - 1}, {width - 1, 0}, {0, height - 1}}) {
+        for (auto [x, y] :
+             {std::pair{0, 0}, {width - 1, height - 1}, {width - 1, 0}, {0, height - 1}}) {
           Canvas c(width, height, white_paper);
           std::uint8_t* p = c.at(x, y);
           p[0] = p[1] = p[2] = 0, p[3] = 255;
@@ -294,8 +301,9 @@ TEST(Preprocess, CentreOfMassAt14_14AndLongerSide20) {
       double cx, cy;
       centre_of_mass(img, cx, cy);
       float border = 0;  // brightest pixel on the edge of the field
-      for (int i = 0; i < 28; ++i)
-        border = std::max({border, img[i], img[27 * 28 + i], img[i * 28], img[i * 28 + 27]});
+      for (int i = 0; i < wl::kMnistSide; ++i)
+        border = std::max({border, img[i], img[27 * wl::kMnistSide + i], img[i * wl::kMnistSide],
+                           img[i * wl::kMnistSide + 27]});
       // The map puts the canvas centre of mass exactly on 14; integrating over
       // whole output pixels moves it by at most 0.04 px here (the 1, a line
       // about one pixel wide, is the worst). MNIST's own spread is 0.29 px.
@@ -419,13 +427,14 @@ TEST(Preprocess, RealMnistDigitsComeBackAsThemselves) {
   double worst = 1, mean = 0;
   const int n = 200;
   for (int k = 0; k < n; ++k) {
-    const std::uint8_t* digit = bytes.data() + 16 + std::size_t(k) * 784;
+    const std::uint8_t* digit = bytes.data() + 16 + std::size_t(k) * wl::kMnistPixels;
     Canvas c(400, 400);
     const int left = 13 * (k % 9), top = 11 * (k % 7);
     for (int y = 0; y < 280; ++y)
-      for (int x = 0; x < 280; ++x) c.at(left + x, top + y)[3] = digit[(y / 10) * 28 + x / 10];
+      for (int x = 0; x < 280; ++x)
+        c.at(left + x, top + y)[3] = digit[(y / 10) * wl::kMnistSide + x / 10];
     Image original;
-    for (int i = 0; i < 784; ++i) original[i] = digit[i] / 255.0f;
+    for (int i = 0; i < wl::kMnistPixels; ++i) original[i] = digit[i] / 255.0f;
     const double sim = cosine(original, pre.process(c.rgba.data(), c.rgba.size(), 400, 400).pixels);
     worst = std::min(worst, sim);
     mean += sim / n;

@@ -36,8 +36,8 @@ TEST(Primitives, VectMatMulByHand) {
   // Rows are outputs: hurt = .1*8.5 + .1*.65 - .3*1.2 = .85 + .065 - .36 = .555
   //                   win  = .1*8.5 + .2*.65 + 0      = .85 + .13        = .98
   //                   sad  = 0      + 1.3*.65 + .1*1.2 = .845 + .12      = .965
-  const auto pred = wl::vect_mat_mul({8.5, 0.65, 1.2},
-                                     {0.1, 0.1, -0.3, 0.1, 0.2, 0.0, 0.0, 1.3, 0.1}, 3);
+  const auto pred =
+      wl::vect_mat_mul({8.5, 0.65, 1.2}, {0.1, 0.1, -0.3, 0.1, 0.2, 0.0, 0.0, 1.3, 0.1}, 3);
   ASSERT_EQ(pred.size(), 3u);
   EXPECT_NEAR(pred[0], 0.555, 1e-12);
   EXPECT_NEAR(pred[1], 0.98, 1e-12);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model_file.hpp"
+#include "core/bytes.hpp"
 
 namespace wl_test {
 
@@ -23,7 +23,7 @@ std::string thrown_message(F&& f) {
 }
 
 inline void put_u32_at(std::vector<std::uint8_t>& bytes, std::size_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+  wl::write_u32_le(bytes.data() + at, v);
 }
 
 // Recomputes a weightlab file's trailing CRC-32 after an edit, so a test

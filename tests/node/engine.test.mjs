@@ -8,11 +8,6 @@ import { loadWeightlab } from './load.mjs';
 
 const wl = await loadWeightlab();
 
-const FIELDS = {
-  weights_before: 'weightsBefore', pred: 'pred', error: 'error', delta: 'delta',
-  weight_deltas: 'weightDeltas', weights_after: 'weightsAfter',
-};
-
 function agrees(value, printed) {
   const decimals = printed.includes('.') ? printed.length - printed.indexOf('.') - 1 : 0;
   return Math.abs(value - Number(printed)) <= 0.5 * 10 ** -decimals * (1 + 1e-9);
@@ -47,9 +42,9 @@ test('every book figure agrees, or is a recorded erratum that really disagrees',
   for (const f of figures) {
     const t = traces[f.example];
     const width = f.field.startsWith('weight') ? t.nIn * t.nOut : t.nOut;
-    const value = t[FIELDS[f.field]][f.iteration * width + f.index];
+    const value = t[f.field][f.iteration * width + f.index];
     assert.equal(agrees(value, f.printed), f.erratum === '',
-      `${f.example} #${f.iteration} ${f.field}[${f.index}]: engine ${value}, book ${f.printed}`);
+      `${f.example} #${f.iteration} ${f.name}[${f.index}]: engine ${value}, book ${f.printed}`);
     if (f.erratum) errata += 1;
   }
   assert.equal(errata, 5);
@@ -59,9 +54,13 @@ test('every book figure agrees, or is a recorded erratum that really disagrees',
 test('the WASM build gives the same doubles as the native build, bit for bit', () => {
   const tool = fileURLToPath(new URL('../../build/native/trace_examples', import.meta.url));
   const native = JSON.parse(execFileSync(tool, { encoding: 'utf8' }));
+  // The native tool names the arrays as C++ does (weight_deltas); each book
+  // figure carries both that name and the trace's key (weightDeltas).
+  const keyOf = Object.fromEntries(wl.bookFigures().map((f) => [f.name, f.field]));
+  assert.deepEqual(Object.keys(keyOf).sort(), Object.keys(native['single-input']).sort());
   for (const e of wl.examples()) {
     const trace = wl.run(e.problem);
-    for (const [field, key] of Object.entries(FIELDS)) {
+    for (const [field, key] of Object.entries(keyOf)) {
       const bits = [...trace[key]].map((v) => Buffer.from(new Float64Array([v]).buffer).toString('hex'));
       assert.deepEqual(bits, native[e.id][field], `${e.id} ${field}`);
     }
@@ -85,6 +84,30 @@ test('alpha 0.1 diverges at the second iteration, and overflow stops the trace',
   assert.equal(big.overflowed, true);
   assert.ok(big.steps < 50);
   assert.ok([...big.error, ...big.weightsAfter].every(Number.isFinite));
+});
+
+test('errorBowl: the bowl of one weight, from the engine', () => {
+  const b = wl.errorBowl(wl.example('single-input'), 0);
+  assert.deepEqual(Object.keys(b), ['minimum', 'curvature', 'slope', 'from', 'to']);
+  assert.ok(Math.abs(b.minimum - (0.1 + 0.15 / 8.5)) < 1e-12);  // weight - delta / input
+  assert.equal(b.curvature, 2 * 8.5 * 8.5);
+  assert.ok(Math.abs(b.slope - 2 * (-0.15 * 8.5)) < 1e-12);
+  assert.ok(Math.abs(b.from - 0.09) < 1e-12 && Math.abs(b.to - 0.12) < 1e-12);
+  // At every step the slope is twice the trace's weight_delta, and the window holds the weight.
+  const p = wl.example('multi-in-out');
+  const t = wl.run(p);
+  for (let k = 0; k < t.steps; k++) {
+    for (let w = 0; w < 9; w++) {
+      const s = wl.errorBowl(p, w, k);
+      assert.equal(s.slope, 2 * t.weightDeltas[k * 9 + w]);
+      assert.ok(s.from <= t.weightsBefore[k * 9 + w] && t.weightsBefore[k * 9 + w] <= s.to);
+    }
+  }
+  assert.throws(() => wl.errorBowl(p, 9), /weight index 9 out of range/);
+  assert.throws(() => wl.errorBowl(p, 0, 3), /step 3 out of range/);
+  assert.throws(() => wl.errorBowl(p, '0'), /index must be a number/);
+  assert.throws(() => wl.errorBowl({ ...p, alpha: NaN }, 0), /alpha must be a finite number/);
+  assert.equal(wl.errorBowl(p, 0).curvature, wl.errorBowl(p, 0, 0).curvature, 'the module still works');
 });
 
 const BAD = [

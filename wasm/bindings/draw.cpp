@@ -120,7 +120,7 @@ class DigitReader {
         for (int i = 0; i < kBatch; ++i) preprocessor_.process(rgba_.data(), n, width_, height_);
         const auto t1 = clock::now();
         const DrawnDigit& d = preprocessor_.result();
-        for (int i = 0; cnn_ && i < kBatch; ++i) cnn_->predict(d.pixels.data(), probs.data());
+        for (int i = 0; cnn_ && i < kBatch; ++i) cnn_->predict(probs.data(), d.pixels.data());
         const auto t2 = clock::now();
         std::copy(d.pixels.begin(), d.pixels.end(), input_.begin());
         for (int i = 0; linear_ && i < kLinearBatch; ++i) linear_->predict(scores.data(), input_.data());
@@ -181,7 +181,7 @@ class DigitReader {
     if (!d.has_ink) return o;
 
     if (cnn_) {
-      cnn_->predict(d.pixels.data(), probs_.data());
+      cnn_->predict(probs_.data(), d.pixels.data());
       o.set("probs", to_typed_array(probs_.data(), probs_.size()));
     }
     if (linear_) {

@@ -45,17 +45,27 @@ Problem problem_from_js(const val& o) {
   return p;
 }
 
+// The JS key of each trace array: the one place where the core's snake_case
+// field names become the page's camelCase, for the trace (run) and for the
+// book's figures (bookFigures().field) alike.
+const char* trace_key(TraceField field) {
+  switch (field) {
+    case TraceField::weights_before: return "weightsBefore";
+    case TraceField::pred: return "pred";
+    case TraceField::error: return "error";
+    case TraceField::delta: return "delta";
+    case TraceField::weight_deltas: return "weightDeltas";
+    case TraceField::weights_after: return "weightsAfter";
+  }
+  return "?";
+}
+
 val trace_to_js(const Trace& t) {
   val o = val::object();
   o.set("nIn", t.n_in);
   o.set("nOut", t.n_out);
   o.set("steps", t.steps);
-  o.set("weightsBefore", to_typed_array(t.weights_before));
-  o.set("pred", to_typed_array(t.pred));
-  o.set("error", to_typed_array(t.error));
-  o.set("delta", to_typed_array(t.delta));
-  o.set("weightDeltas", to_typed_array(t.weight_deltas));
-  o.set("weightsAfter", to_typed_array(t.weights_after));
+  for (TraceField f : kTraceFields) o.set(trace_key(f), to_typed_array(trace_array(t, f)));
   o.set("divergedAt", t.diverged_at);
   o.set("overflowed", t.overflowed);
   return o;
@@ -75,7 +85,8 @@ val figure_to_js(const BookFigure& f) {
   val o = val::object();
   o.set("example", f.example);
   o.set("iteration", f.iteration);
-  o.set("field", std::string(trace_field_name(f.field)));
+  o.set("field", std::string(trace_key(f.field)));       // the trace's key: trace[field]
+  o.set("name", std::string(trace_field_name(f.field)));  // as the book's code spells it
   o.set("index", f.index);
   o.set("printed", f.printed);
   o.set("erratum", f.erratum);
@@ -139,6 +150,25 @@ val error_surface_js(val problem, val grid) {
   }, problem, grid);
 }
 
+// errorBowl(problem, index[, step]) -> {minimum, curvature, slope, from, to}
+// Weight `index`'s bowl before iteration `step` (default 0) of the problem's run.
+val error_bowl_js(val problem, val index, val step) {
+  return guarded([&] {
+    val args = val::object();  // so index_from and count_from can check them
+    args.set("index", index);
+    args.set("step", step.isUndefined() ? val(0) : step);
+    const ErrorBowl b = error_bowl(problem_from_js(problem), index_from(args, "index"),
+                                   count_from(args, "step"));
+    val o = val::object();
+    o.set("minimum", b.minimum);
+    o.set("curvature", b.curvature);
+    o.set("slope", b.slope);
+    o.set("from", b.from);
+    o.set("to", b.to);
+    return o;
+  }, problem, index, step);
+}
+
 }  // namespace
 }  // namespace wl::js
 
@@ -150,4 +180,8 @@ EMSCRIPTEN_BINDINGS(weightlab_engine) {
   emscripten::function("codeErrata", &wl::js::code_errata_js);
   emscripten::function("errorCurve", &wl::js::error_curve_js);
   emscripten::function("errorSurface", &wl::js::error_surface_js);
+  emscripten::function("errorBowl", &wl::js::error_bowl_js);
+  emscripten::function("errorBowl", emscripten::optional_override([](emscripten::val p, emscripten::val i) {
+    return wl::js::error_bowl_js(p, i, emscripten::val::undefined());
+  }));
 }

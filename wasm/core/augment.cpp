@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/mnist_shape.hpp"
+
 namespace wl {
 
 void warp_affine(float* out, const float* in, const float* m, int w, int h) {
@@ -68,8 +70,8 @@ Distortion random_distortion(Rng& rng, const AugmentRanges& r) {
 }
 
 void distort_digit(float* out, const float* in, const Distortion& d) {
-  constexpr int kSide = 28, kN = kSide * kSide;
-  constexpr double kCentre = 13.5;
+  constexpr int kSide = kMnistSide, kN = kMnistPixels;
+  constexpr double kCentre = (kMnistSide - 1) / 2.0;  // 13.5
   // 1. stroke thickness: blend toward the dilated or eroded image.
   float thick[kN];
   if (d.thickness != 0.0) {
@@ -93,11 +95,12 @@ void distort_digit(float* out, const float* in, const Distortion& d) {
   const double det = a * e - b * c;  // = scale^2, never 0 for sane scales
   const double i00 = e / det, i01 = -b / det, i10 = -c / det, i11 = a / det;
   const double ox = kCentre + d.dx, oy = kCentre + d.dy;
-  const float m[6] = {
-      static_cast<float>(i00), static_cast<float>(i01),
-      static_cast<float>(kCentre - i00 * ox - i01 * oy),
-      static_cast<float>(i10), static_cast<float>(i11),
-      static_cast<float>(kCentre - i10 * ox - i11 * oy)};
+  const float m[6] = {static_cast<float>(i00),
+                      static_cast<float>(i01),
+                      static_cast<float>(kCentre - i00 * ox - i01 * oy),
+                      static_cast<float>(i10),
+                      static_cast<float>(i11),
+                      static_cast<float>(kCentre - i10 * ox - i11 * oy)};
   warp_affine(out, thick, m, kSide, kSide);
 }
 

@@ -33,10 +33,10 @@ struct Distortion {
 };
 
 struct AugmentRanges {
-  double max_shift = 2.5;          // pixels, each axis, uniform in [-max, max]
-  double max_degrees = 15;         // rotation
+  double max_shift = 2.5;   // pixels, each axis, uniform in [-max, max]
+  double max_degrees = 15;  // rotation
   double min_scale = 0.85, max_scale = 1.15;
-  double max_shear = 0.2;          // slant: x += shear * (y - centre)
+  double max_shear = 0.2;  // slant: x += shear * (y - centre)
   double min_thickness = -0.6, max_thickness = 1.0;
 };
 

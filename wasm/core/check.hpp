@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cmath>
-#include <cstdio>
 #include <cstddef>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,8 +38,8 @@ inline void require_finite(const std::vector<double>& values, const std::string&
 }
 
 inline void require_size(std::size_t got, std::size_t want, const std::string& what) {
-  require(got == want, what + " has length " + std::to_string(got) + ", expected " +
-                           std::to_string(want));
+  require(got == want,
+          what + " has length " + std::to_string(got) + ", expected " + std::to_string(want));
 }
 
 }  // namespace wl

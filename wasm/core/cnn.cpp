@@ -8,9 +8,9 @@
 namespace wl {
 namespace {
 
-constexpr int kK = 5;                                // kernel side of both convolutions
-constexpr int kC1Side = 24, kP1Side = 12;            // after conv1, after pool1
-constexpr int kC2Side = 8, kP2Side = 4;              // after conv2, after pool2
+constexpr int kK = 5;                      // kernel side of both convolutions
+constexpr int kC1Side = 24, kP1Side = 12;  // after conv1, after pool1
+constexpr int kC2Side = 8, kP2Side = 4;    // after conv2, after pool2
 
 // Reads an unsigned decimal at s[pos..]; advances pos. -1 if there is none.
 long read_number(const std::string& s, std::size_t& pos) {
@@ -48,8 +48,8 @@ std::string cnn_architecture(const CnnConfig& c) {
 }
 
 CnnConfig parse_cnn_architecture(const std::string& a) {
-  const std::string bad = "cnn: unknown architecture '" + a +
-                          "' (expected cnn-c5x<n>-p2-c5x<n>-p2[-d<n>]-d10)";
+  const std::string bad =
+      "cnn: unknown architecture '" + a + "' (expected cnn-c5x<n>-p2-c5x<n>-p2[-d<n>]-d10)";
   CnnConfig c;
   std::size_t pos = 0;
   require(read_literal(a, pos, "cnn-c5x"), bad);
@@ -64,7 +64,7 @@ CnnConfig parse_cnn_architecture(const std::string& a) {
     require(read_literal(a, pos, "-d"), bad);
     d = read_number(a, pos);
   }
-  require(pos == a.size() && d == 10 && c1 >= 0 && c2 >= 0 && hidden >= 0, bad);
+  require(pos == a.size() && d == kMnistClasses && c1 >= 0 && c2 >= 0 && hidden >= 0, bad);
   c.conv1_channels = static_cast<int>(c1);
   c.conv2_channels = static_cast<int>(c2);
   c.hidden = static_cast<int>(hidden);
@@ -86,14 +86,16 @@ Cnn::Cnn(const Model& model) : config_(parse_cnn_architecture(model.architecture
     const char* name;
     std::vector<std::uint32_t> shape;
   };
-  std::vector<Want> wants = {{"conv1.weight", {c1, 1, k, k}}, {"conv1.bias", {c1}},
-                             {"conv2.weight", {c2, c1, k, k}}, {"conv2.bias", {c2}}};
+  std::vector<Want> wants = {{"conv1.weight", {c1, 1, k, k}},
+                             {"conv1.bias", {c1}},
+                             {"conv2.weight", {c2, c1, k, k}},
+                             {"conv2.bias", {c2}}};
   if (hid > 0) {
     wants.push_back({"fc1.weight", {hid, flat}});
     wants.push_back({"fc1.bias", {hid}});
   }
-  wants.push_back({"fc2.weight", {10, fc2_in}});
-  wants.push_back({"fc2.bias", {10}});
+  wants.push_back({"fc2.weight", {kMnistClasses, fc2_in}});
+  wants.push_back({"fc2.bias", {kMnistClasses}});
   require(model.tensors.size() == wants.size(),
           "cnn: model '" + model.architecture + "' has " + std::to_string(model.tensors.size()) +
               " tensors, expected " + std::to_string(wants.size()));
@@ -132,15 +134,15 @@ void Cnn::allocate() {
   at_.conv2_b = take(c2);
   at_.fc1_w = take(std::size_t(hid) * flat_);
   at_.fc1_b = take(hid);
-  at_.fc2_w = take(std::size_t(10) * fc2_in);
-  at_.fc2_b = take(10);
+  at_.fc2_w = take(std::size_t{kMnistClasses} * fc2_in);
+  at_.fc2_b = take(kMnistClasses);
   at_.total = n;
   params.assign(n, 0.0f);
   grads.assign(n, 0.0f);
 
   const int a1 = c1 * kC1Side * kC1Side, p1 = c1 * kP1Side * kP1Side;
   const int a2 = c2 * kC2Side * kC2Side;
-  in_.assign(kPixels, 0);
+  in_.assign(kMnistPixels, 0);
   col1_.assign(kK * kK * kC1Side * kC1Side, 0);
   conv1_.assign(a1, 0);
   relu1_.assign(a1, 0);
@@ -151,9 +153,9 @@ void Cnn::allocate() {
   pool2_.assign(flat_, 0);
   fc1_.assign(hid, 0);
   relu3_.assign(hid, 0);
-  logits_.assign(10, 0);
-  probs_.assign(10, 0);
-  d_logits_.assign(10, 0);
+  logits_.assign(kMnistClasses, 0);
+  probs_.assign(kMnistClasses, 0);
+  d_logits_.assign(kMnistClasses, 0);
   d_relu3_.assign(hid, 0);
   d_fc1_.assign(hid, 0);
   d_pool2_.assign(flat_, 0);
@@ -186,8 +188,8 @@ Model Cnn::to_model() const {
   m.architecture = cnn_architecture(config_);
   auto add = [&](const char* name, std::vector<std::uint32_t> shape, std::size_t from,
                  std::size_t to) {
-    m.tensors.push_back({name, std::move(shape),
-                         std::vector<float>(params.begin() + from, params.begin() + to)});
+    m.tensors.push_back(
+        {name, std::move(shape), std::vector<float>(params.begin() + from, params.begin() + to)});
   };
   add("conv1.weight", {c1, 1, k, k}, at_.conv1_w, at_.conv1_b);
   add("conv1.bias", {c1}, at_.conv1_b, at_.conv2_w);
@@ -197,17 +199,17 @@ Model Cnn::to_model() const {
     add("fc1.weight", {hid, flat}, at_.fc1_w, at_.fc1_b);
     add("fc1.bias", {hid}, at_.fc1_b, at_.fc2_w);
   }
-  add("fc2.weight", {10, hid > 0 ? hid : flat}, at_.fc2_w, at_.fc2_b);
-  add("fc2.bias", {10}, at_.fc2_b, at_.total);
+  add("fc2.weight", {kMnistClasses, hid > 0 ? hid : flat}, at_.fc2_w, at_.fc2_b);
+  add("fc2.bias", {kMnistClasses}, at_.fc2_b, at_.total);
   return m;
 }
 
 void Cnn::run_forward(const float* image) {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   const float* p = params.data();
-  for (int i = 0; i < kPixels; ++i) in_[i] = image[i];
-  conv2d_forward(conv1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1, kSide, kSide,
-                 c1, kK);
+  for (int i = 0; i < kMnistPixels; ++i) in_[i] = image[i];
+  conv2d_forward(conv1_.data(), in_.data(), p + at_.conv1_w, p + at_.conv1_b, 1, kMnistSide,
+                 kMnistSide, c1, kK);
   relu_forward(relu1_.data(), conv1_.data(), c1 * kC1Side * kC1Side);
   maxpool2_forward(pool1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
   conv2d_forward(conv2_.data(), pool1_.data(), p + at_.conv2_w, p + at_.conv2_b, c1, kP1Side,
@@ -217,51 +219,52 @@ void Cnn::run_forward(const float* image) {
   if (hid > 0) {
     dense_forward(fc1_.data(), pool2_.data(), p + at_.fc1_w, p + at_.fc1_b, flat_, hid);
     relu_forward(relu3_.data(), fc1_.data(), hid);
-    dense_forward(logits_.data(), relu3_.data(), p + at_.fc2_w, p + at_.fc2_b, hid, 10);
+    dense_forward(logits_.data(), relu3_.data(), p + at_.fc2_w, p + at_.fc2_b, hid, kMnistClasses);
   } else {
-    dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_, 10);
+    dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_,
+                  kMnistClasses);
   }
 }
 
-void Cnn::predict(const float* image, float* probs) {
+void Cnn::predict(float* probs, const float* image) {
   run_forward(image);
-  softmax_forward(probs_.data(), logits_.data(), 10);
-  for (int i = 0; i < 10; ++i) probs[i] = probs_[i];
+  softmax_forward(probs_.data(), logits_.data(), kMnistClasses);
+  for (int i = 0; i < kMnistClasses; ++i) probs[i] = probs_[i];
 }
 
 float Cnn::forward(const float* image, int label) {
-  if (label < 0 || label >= 10) {  // checked per image: the message is built only on failure
+  if (label < 0 ||
+      label >= kMnistClasses) {  // checked per image: the message is built only on failure
     require(false, "cnn: label must be 0..9, got " + std::to_string(label));
   }
   label_ = label;
   run_forward(image);
-  return softmax_cross_entropy_forward(probs_.data(), logits_.data(), label, 10);
+  return softmax_cross_entropy_forward(probs_.data(), logits_.data(), label, kMnistClasses);
 }
 
 void Cnn::backward() {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   const float* p = params.data();
   float* g = grads.data();
-  softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, 10);
+  softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, kMnistClasses);
   if (hid > 0) {
-    dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
-                   relu3_.data(), p + at_.fc2_w, hid, 10);
+    dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(), relu3_.data(),
+                   p + at_.fc2_w, hid, kMnistClasses);
     relu_backward(d_fc1_.data(), d_relu3_.data(), relu3_.data(), hid);
     dense_backward(d_pool2_.data(), g + at_.fc1_w, g + at_.fc1_b, d_fc1_.data(), pool2_.data(),
                    p + at_.fc1_w, flat_, hid);
   } else {
-    dense_backward(d_pool2_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(),
-                   pool2_.data(), p + at_.fc2_w, flat_, 10);
+    dense_backward(d_pool2_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(), pool2_.data(),
+                   p + at_.fc2_w, flat_, kMnistClasses);
   }
   maxpool2_backward(d_relu2_.data(), d_pool2_.data(), relu2_.data(), c2, kC2Side, kC2Side);
   relu_backward(d_conv2_.data(), d_relu2_.data(), relu2_.data(), c2 * kC2Side * kC2Side);
-  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, col2_.data(),
-                  d_col2_.data(), d_conv2_.data(), pool1_.data(), p + at_.conv2_w, c1, kP1Side,
-                  kP1Side, c2, kK);
+  conv2d_backward(d_pool1_.data(), g + at_.conv2_w, g + at_.conv2_b, col2_.data(), d_col2_.data(),
+                  d_conv2_.data(), pool1_.data(), p + at_.conv2_w, c1, kP1Side, kP1Side, c2, kK);
   maxpool2_backward(d_relu1_.data(), d_pool1_.data(), relu1_.data(), c1, kC1Side, kC1Side);
   relu_backward(d_conv1_.data(), d_relu1_.data(), relu1_.data(), c1 * kC1Side * kC1Side);
-  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, col1_.data(), nullptr,
-                  d_conv1_.data(), in_.data(), p + at_.conv1_w, 1, kSide, kSide, c1, kK);
+  conv2d_backward(nullptr, g + at_.conv1_w, g + at_.conv1_b, col1_.data(), nullptr, d_conv1_.data(),
+                  in_.data(), p + at_.conv1_w, 1, kMnistSide, kMnistSide, c1, kK);
 }
 
 void adam_step(float* params, float* m, float* v, const float* grads, std::size_t n,
@@ -278,14 +281,14 @@ void adam_step(float* params, float* m, float* v, const float* grads, std::size_
 
 std::size_t count_correct(Cnn& net, const std::uint8_t* images, const std::uint8_t* labels,
                           std::size_t count) {
-  constexpr std::size_t kPixels = 28 * 28;
-  float input[kPixels], probs[10];
+  float input[kMnistPixels], probs[kMnistClasses];
   std::size_t right = 0;
   for (std::size_t n = 0; n < count; ++n) {
-    for (std::size_t p = 0; p < kPixels; ++p) input[p] = images[n * kPixels + p] / 255.0f;
-    net.predict(input, probs);
+    const std::uint8_t* image = images + n * kMnistPixels;
+    for (int p = 0; p < kMnistPixels; ++p) input[p] = image[p] / 255.0f;
+    net.predict(probs, input);
     std::size_t best = 0;
-    for (std::size_t k = 1; k < 10; ++k) best = probs[k] > probs[best] ? k : best;
+    for (std::size_t k = 1; k < kMnistClasses; ++k) best = probs[k] > probs[best] ? k : best;
     right += best == labels[n];
   }
   return right;

@@ -20,13 +20,14 @@
 // Example (inference):
 //   wl::Cnn net(wl::read_model(bytes, size));   // validates every tensor
 //   float probs[10];
-//   net.predict(image784, probs);               // allocates nothing
+//   net.predict(probs, image784);               // allocates nothing
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
 
@@ -45,10 +46,6 @@ CnnConfig parse_cnn_architecture(const std::string& architecture);
 
 class Cnn {
  public:
-  static constexpr int kSide = 28;
-  static constexpr int kPixels = 28 * 28;
-  static constexpr int kClasses = 10;
-
   // Parameters zeroed; call init() or load weights.
   explicit Cnn(const CnnConfig& config);
   // From a model file: the architecture string and every tensor's shape are
@@ -64,8 +61,8 @@ class Cnn {
 
   // Inference: probs[10] = softmax(logits). Uses the object's own scratch
   // buffers (so it is not re-entrant) and allocates nothing.
-  void predict(const float* image,  // [28*28] in [0,1]
-               float* probs);       // [10]
+  void predict(float* probs,         // [10]
+               const float* image);  // [28*28] in [0,1]
 
   // Training: forward() keeps every activation and returns the cross-entropy
   // loss for `label`; backward() then ADDS this image's gradient into grads.
@@ -92,8 +89,8 @@ class Cnn {
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;
   // their gradients
-  std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_,
-      d_pool1_, d_relu1_, d_conv1_;
+  std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_, d_pool1_,
+      d_relu1_, d_conv1_;
 };
 
 // One Adam step (Kingma & Ba 2015) over flat buffers, with bias correction:
@@ -104,8 +101,8 @@ void adam_step(float* params,       // [n]
                float* m,            // [n] first-moment state
                float* v,            // [n] second-moment state
                const float* grads,  // [n]
-               std::size_t n, float grad_scale, float lr, int t,
-               float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f);
+               std::size_t n, float grad_scale, float lr, int t, float beta1 = 0.9f,
+               float beta2 = 0.999f, float eps = 1e-8f);
 
 // How many of `count` MNIST-style digits the network reads as their label.
 // Pixels are bytes 0..255 (ink bright), [count][28*28]; each is divided by 255.

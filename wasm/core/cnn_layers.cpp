@@ -43,9 +43,12 @@ void dot3(float sums[3], const float* a, int stride, const float* b, int n) {
   int i = 0;
   for (; i + 8 <= n; i += 8) {
     const f32x4 blo = load4(b + i), bhi = load4(b + i + 4);
+    // one row of the tile per line:
+    // clang-format off
     lo0 += load4(a0 + i) * blo; hi0 += load4(a0 + i + 4) * bhi;
     lo1 += load4(a1 + i) * blo; hi1 += load4(a1 + i + 4) * bhi;
     lo2 += load4(a2 + i) * blo; hi2 += load4(a2 + i + 4) * bhi;
+    // clang-format on
   }
   const f32x4 lo[3] = {lo0, lo1, lo2}, hi[3] = {hi0, hi1, hi2};
   const float* rows[3] = {a0, a1, a2};
@@ -73,8 +76,8 @@ f32x4 splat4(float v) { return f32x4{v, v, v, v}; }
 // row-major order. (With k fixed at compile time, clang unrolls the loop over
 // j, hoists the loads of all the taps to its top, and V8 then spills half of
 // them: the WASM convolution ran 1.4x slower.)
-void conv_tile_4x8(float* out, int np, const float* in, int h, int w, const float* weight,
-                   int nr, const float* bias, int in_c, int k) {
+void conv_tile_4x8(float* out, int np, const float* in, int h, int w, const float* weight, int nr,
+                   const float* bias, int in_c, int k) {
   f32x4 a0 = splat4(bias[0]), b0 = a0, a1 = splat4(bias[1]), b1 = a1;
   f32x4 a2 = splat4(bias[2]), b2 = a2, a3 = splat4(bias[3]), b3 = a3;
   const float* wr = weight;
@@ -85,17 +88,23 @@ void conv_tile_4x8(float* out, int np, const float* in, int h, int w, const floa
         const f32x4 lo = load4(src + j), hi = load4(src + j + 4);
         const f32x4 s0 = splat4(wr[j]), s1 = splat4(wr[nr + j]);
         const f32x4 s2 = splat4(wr[2 * nr + j]), s3 = splat4(wr[3 * nr + j]);
+        // one output channel per line:
+        // clang-format off
         a0 += s0 * lo; b0 += s0 * hi;
         a1 += s1 * lo; b1 += s1 * hi;
         a2 += s2 * lo; b2 += s2 * hi;
         a3 += s3 * lo; b3 += s3 * hi;
+        // clang-format on
       }
     }
   }
+  // one output channel per line:
+  // clang-format off
   store4(out, a0); store4(out + 4, b0);
   store4(out + np, a1); store4(out + np + 4, b1);
   store4(out + 2 * np, a2); store4(out + 2 * np + 4, b2);
   store4(out + 3 * np, a3); store4(out + 3 * np + 4, b3);
+  // clang-format on
 }
 
 // One output value the plain way, in the same order as the tile.
@@ -129,8 +138,8 @@ void im2col(float* col, const float* in, int in_c, int h, int w, int k) {
 
 }  // namespace
 
-void conv2d_forward(float* out, const float* in, const float* weight, const float* bias,
-                    int in_c, int h, int w, int out_c, int k) {
+void conv2d_forward(float* out, const float* in, const float* weight, const float* bias, int in_c,
+                    int h, int w, int out_c, int k) {
   const int oh = h - k + 1, ow = w - k + 1, np = oh * ow, nr = in_c * k * k;
   int o = 0;
   for (; o + 4 <= out_c; o += 4) {
@@ -142,7 +151,8 @@ void conv2d_forward(float* out, const float* in, const float* weight, const floa
       }
       for (; x < ow; ++x) {  // positions left over in the row (none for 24- and 8-wide rows)
         for (int q = o; q < o + 4; ++q) {
-          out[q * np + y * ow + x] = conv_at(in + y * w + x, h, w, weight + q * nr, bias[q], in_c, k);
+          out[q * np + y * ow + x] =
+              conv_at(in + y * w + x, h, w, weight + q * nr, bias[q], in_c, k);
         }
       }
     }
@@ -262,8 +272,8 @@ void maxpool2_backward(float* d_in, const float* d_out, const float* in, int c, 
   }
 }
 
-void dense_forward(float* out, const float* in, const float* weight, const float* bias,
-                   int n_in, int n_out) {
+void dense_forward(float* out, const float* in, const float* weight, const float* bias, int n_in,
+                   int n_out) {
   int o = 0;
   for (; o + 3 <= n_out; o += 3) {
     float sums[3];

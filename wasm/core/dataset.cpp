@@ -3,27 +3,18 @@
 #include <cstring>
 #include <string>
 
+#include "core/bytes.hpp"
 #include "core/check.hpp"
-#include "core/model_file.hpp"  // crc32
 
 namespace wl {
 namespace {
 
 constexpr std::uint8_t kMagic[8] = {'W', 'L', 'D', 'A', 'T', 'A', '\0', '\0'};
 
-void put_u32_at(std::uint8_t* p, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-std::uint32_t get_u32(const std::uint8_t* p) {
-  return std::uint32_t{p[0]} | (std::uint32_t{p[1]} << 8) | (std::uint32_t{p[2]} << 16) |
-         (std::uint32_t{p[3]} << 24);
-}
-
 void require_header(std::uint64_t count, std::uint64_t rows, std::uint64_t cols) {
-  require(count >= 1 && count <= kDatasetMaxCount,
-          "data file: image count " + std::to_string(count) + " is outside 1.." +
-              std::to_string(kDatasetMaxCount));
+  require(count >= 1 && count <= kDatasetMaxCount, "data file: image count " +
+                                                       std::to_string(count) + " is outside 1.." +
+                                                       std::to_string(kDatasetMaxCount));
   require(rows >= 1 && rows <= kDatasetMaxSide && cols >= 1 && cols <= kDatasetMaxSide,
           "data file: image size " + std::to_string(rows) + "x" + std::to_string(cols) +
               " is outside 1.." + std::to_string(kDatasetMaxSide) + " per side");
@@ -55,35 +46,35 @@ std::vector<std::uint8_t> write_dataset(const Dataset& d) {
   std::uint8_t* p = out.data();
   std::memcpy(p, kMagic, 8);
   const std::uint32_t header[4] = {kDatasetFormatVersion, d.count, d.rows, d.cols};
-  for (int i = 0; i < 4; ++i) put_u32_at(p + 8 + 4 * i, header[i]);
+  for (int i = 0; i < 4; ++i) write_u32_le(p + 8 + 4 * i, header[i]);
   std::memcpy(p + kDatasetHeaderSize, d.pixels.data(), d.pixels.size());
   std::memcpy(p + kDatasetHeaderSize + d.pixels.size(), d.labels.data(), d.labels.size());
-  put_u32_at(p + out.size() - 4, crc32(p, out.size() - 4));
+  write_u32_le(p + out.size() - 4, crc32(p, out.size() - 4));
   return out;
 }
 
 Dataset read_dataset(const std::uint8_t* bytes, std::size_t size) {
   require(bytes != nullptr || size == 0, "data file: no data");
-  require(size >= kDatasetHeaderSize + 4,
-          "data file: " + std::to_string(size) + " bytes is too short for a header (needs " +
-              std::to_string(kDatasetHeaderSize + 4) + ")");
+  require(size >= kDatasetHeaderSize + 4, "data file: " + std::to_string(size) +
+                                              " bytes is too short for a header (needs " +
+                                              std::to_string(kDatasetHeaderSize + 4) + ")");
   require(std::memcmp(bytes, kMagic, 8) == 0,
           "data file: bad magic (not a weightlab data file; expected \"WLDATA\")");
-  const std::uint32_t version = get_u32(bytes + 8);
+  const std::uint32_t version = read_u32_le(bytes + 8);
   require(version == kDatasetFormatVersion, "data file: unknown format version " +
                                                 std::to_string(version) + " (this reader knows " +
                                                 std::to_string(kDatasetFormatVersion) + ")");
-  const std::uint32_t count = get_u32(bytes + 12), rows = get_u32(bytes + 16),
-                      cols = get_u32(bytes + 20);
+  const std::uint32_t count = read_u32_le(bytes + 12), rows = read_u32_le(bytes + 16),
+                      cols = read_u32_le(bytes + 20);
   require_header(count, rows, cols);
   const std::uint64_t want = file_size(count, rows, cols);
   require(size >= want, "data file: truncated: the header promises " + std::to_string(count) +
                             " images of " + std::to_string(rows) + "x" + std::to_string(cols) +
-                            " (" + std::to_string(want) + " bytes), found " +
-                            std::to_string(size) + " bytes");
-  require(size == want, "data file: " + std::to_string(size - want) +
-                            " unexpected bytes after the checksum");
-  const std::uint32_t stored = get_u32(bytes + size - 4);
+                            " (" + std::to_string(want) + " bytes), found " + std::to_string(size) +
+                            " bytes");
+  require(size == want,
+          "data file: " + std::to_string(size - want) + " unexpected bytes after the checksum");
+  const std::uint32_t stored = read_u32_le(bytes + size - 4);
   const std::uint32_t actual = crc32(bytes, size - 4);
   require(stored == actual, "data file: checksum mismatch (the file is corrupt)");
 

@@ -13,7 +13,7 @@
 //   24            N*R*C        pixels, uint8, image after image, row-major
 //                              (0 = background, 255 = full ink, as in MNIST)
 //   24+N*R*C      N            labels, uint8, each 0..9
-//   end-4         4            u32 CRC-32 (IEEE, as in zlib; wl::crc32) of
+//   end-4         4            u32 CRC-32 (IEEE, as in zlib; wl::crc32, core/bytes.hpp) of
 //                              every byte before it
 //
 // No padding, nothing after the checksum: a file's size is exactly

@@ -1,5 +1,7 @@
 #include "core/error_landscape.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "core/check.hpp"
@@ -40,7 +42,91 @@ double unchecked_total_error(const Problem& p, const std::vector<double>& weight
   return sum;
 }
 
+// The bowl of weight w = (o, i) with the others held at `weights`, given
+// delta_o there. The frame is left to the caller.
+ErrorBowl bowl_at(double weight, double delta, double x) {
+  ErrorBowl b;
+  b.curvature = 2.0 * (x * x);
+  b.slope = 2.0 * (delta * x);  // 2 x weight_delta, as learn_step computes it
+  b.minimum = x != 0.0 ? weight - delta / x : weight;
+  return b;
+}
+
+// [lo, hi] of the values in reach of a chart; empty when there are none.
+struct Extent {
+  double lo = INFINITY, hi = -INFINITY;
+  void add(double v) {
+    if (std::isfinite(v) && std::fabs(v) <= 1e100) lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  bool empty() const { return !(lo <= hi); }
+  double span() const { return empty() ? 0.0 : hi - lo; }
+};
+
+// A round step for an axis: the first of 1, 2, 2.5, 5, 10 x 10^n not below raw.
+double nice_step(double raw) {
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (m * mag >= raw * 0.999) return m * mag;
+  }
+  return raw;
+}
+
+// [lo, hi] widened outward to whole multiples of a round step (a quarter of it).
+void nice_bounds(double lo, double hi, double& from, double& to) {
+  const double step = nice_step((hi - lo) / 4);
+  const double a = std::floor(lo / step) * step, b = std::ceil(hi / step) * step;
+  const bool ok = std::isfinite(a) && std::isfinite(b) && b > a;
+  from = ok ? a : lo;
+  to = ok ? b : hi;
+}
+
 }  // namespace
+
+ErrorBowl error_bowl(const Problem& p, std::size_t index, std::size_t step) {
+  const Trace t = run_gradient_descent(p);  // validates
+  const std::size_t n_w = p.weights.size();
+  require(index < n_w, "weight index " + std::to_string(index) + " out of range (the problem has " +
+                           std::to_string(n_w) + " weights)");
+  const std::size_t steps = t.steps;
+  require(step < std::max<std::size_t>(steps, 1), "step " + std::to_string(step) +
+                                                      " out of range (the run has " +
+                                                      std::to_string(steps) + " finite steps)");
+  const std::size_t o = index / p.n_in();
+  const double x = p.input[index % p.n_in()];
+
+  ErrorBowl bowl;
+  Extent now, all;
+  if (steps == 0) {
+    std::vector<double> pred(p.n_out());
+    predict(pred.data(), p.weights.data(), p.input.data(), p.n_in(), p.n_out());
+    bowl = bowl_at(p.weights[index], pred[o] - p.target[o], x);
+    now.add(p.weights[index]);
+    now.add(bowl.minimum);
+    all = now;
+  } else {
+    for (std::size_t j = 0; j < steps; ++j) {
+      const double before = t.weights_before[j * n_w + index];
+      const ErrorBowl b = bowl_at(before, t.delta[j * p.n_out() + o], x);
+      if (j == step) bowl = b;
+      for (double v : {before, t.weights_after[j * n_w + index], b.minimum}) {
+        if (j <= step) now.add(v);
+        all.add(v);
+      }
+    }
+  }
+  Extent frame = !all.empty() && !now.empty() && all.span() <= 25 * std::max(now.span(), 1e-12)
+                     ? all
+                     : (!now.empty() ? now : all);
+  if (frame.empty()) frame.lo = -1, frame.hi = 1;
+  const double width = frame.hi - frame.lo, centre = (frame.lo + frame.hi) / 2;
+  if (!(width > 1e-9 * std::max(1.0, std::fabs(centre)))) {
+    const double half = std::max(std::fabs(centre) * 0.5, 0.1);
+    nice_bounds(centre - half, centre + half, bowl.from, bowl.to);
+  } else {
+    nice_bounds(frame.lo - width * 0.12, frame.hi + width * 0.12, bowl.from, bowl.to);
+  }
+  return bowl;
+}
 
 double total_error(const Problem& p, const std::vector<double>& weights) {
   validate_weights(p, weights);

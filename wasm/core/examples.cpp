@@ -29,20 +29,34 @@ const std::vector<double> kGame1 = {8.5, 0.65, 1.2};
 
 const std::vector<WorkedExample>& worked_examples() {
   static const std::vector<WorkedExample> examples = {
-      {"single-input", "One input, one output", {"toes"}, {"win"},
+      {"single-input",
+       "One input, one output",
+       {"toes"},
+       {"win"},
        make_problem({8.5}, {1.0}, {0.1}, 0.01, 3)},
-      {"multi-input", "Several inputs", {"toes", "wlrec", "nfans"}, {"win"},
+      {"multi-input",
+       "Several inputs",
+       {"toes", "wlrec", "nfans"},
+       {"win"},
        make_problem(kGame1, {1.0}, {0.1, 0.2, -0.1}, 0.01, 3)},
-      {"freeze", "Freezing one weight", {"toes", "wlrec", "nfans"}, {"win"},
+      {"freeze",
+       "Freezing one weight",
+       {"toes", "wlrec", "nfans"},
+       {"win"},
        make_problem(kGame1, {1.0}, {0.1, 0.2, -0.1}, 0.3, 3, {1, 0, 0})},
-      {"multi-output", "Several outputs", {"wlrec"}, {"hurt", "win", "sad"},
+      {"multi-output",
+       "Several outputs",
+       {"wlrec"},
+       {"hurt", "win", "sad"},
        make_problem({0.65}, {0.1, 1.0, 0.1}, {0.3, 0.2, 0.9}, 0.1, 3)},
-      {"multi-in-out", "Several inputs and outputs", {"toes", "wlrec", "nfans"},
+      {"multi-in-out",
+       "Several inputs and outputs",
+       {"toes", "wlrec", "nfans"},
        {"hurt", "win", "sad"},
        make_problem(kGame1, {0.1, 1.0, 0.1},
-                    {0.1, 0.1, -0.3,    // hurt?
-                     0.1, 0.2, 0.0,     // win?
-                     0.0, 1.3, 0.1},    // sad?
+                    {0.1, 0.1, -0.3,  // hurt?
+                     0.1, 0.2, 0.0,   // win?
+                     0.0, 1.3, 0.1},  // sad?
                     0.01, 3)},
   };
   return examples;
@@ -139,20 +153,18 @@ const std::vector<BookFigure>& book_figures() {
       {"multi-in-out", 0, F::delta, 0, ".455", ""},
       {"multi-in-out", 0, F::delta, 1, "-.02", ""},
       {"multi-in-out", 0, F::delta, 2, ".865", ""},
-      {"multi-in-out", 0, F::weight_deltas, 1, ".296", ""},   // hurt <- wlrec
-      {"multi-in-out", 0, F::weight_deltas, 4, "-.01", ""},   // win  <- wlrec
-      {"multi-in-out", 0, F::weight_deltas, 7, ".562", ""},   // sad  <- wlrec
+      {"multi-in-out", 0, F::weight_deltas, 1, ".296", ""},  // hurt <- wlrec
+      {"multi-in-out", 0, F::weight_deltas, 4, "-.01", ""},  // win  <- wlrec
+      {"multi-in-out", 0, F::weight_deltas, 7, ".562", ""},  // sad  <- wlrec
   };
   return figures;
 }
 
 const std::vector<CodeErratum>& code_errata() {
   static const std::vector<CodeErratum> errata = {
-      {"multi-input", "pred = neural_network(input,weight)",
-       "pred = neural_network(input,weights)",
+      {"multi-input", "pred = neural_network(input,weight)", "pred = neural_network(input,weights)",
        "The list of weights is called weights; weight is not defined in this program."},
-      {"multi-input", "0.1 - (1.19 * 0.01) = 0.1119",
-       "0.1 - (-1.19 * 0.01) = 0.1119",
+      {"multi-input", "0.1 - (1.19 * 0.01) = 0.1119", "0.1 - (-1.19 * 0.01) = 0.1119",
        "weight_delta is negative (-1.19). Subtracting a positive 0.0119 would give 0.0881; "
        "subtracting the negative value gives 0.1119, the number printed."},
       {"multi-output", "weight_deltas = scalar_ele_mul(input,weights)",
@@ -160,12 +172,10 @@ const std::vector<CodeErratum>& code_errata() {
        "Each weight_delta is the input times its output's delta. Multiplying the input by the "
        "weights gives [0.195, 0.13, 0.585], which is pred again, not the .062, -.57, .315 that "
        "the book's own figure shows."},
-      {"multi-output", "wlrec = [0.65, 1.0, 1.0, 0.9]",
-       "wlrec = [0.65, 0.8, 0.8, 0.9]",
+      {"multi-output", "wlrec = [0.65, 1.0, 1.0, 0.9]", "wlrec = [0.65, 0.8, 0.8, 0.9]",
        "The win/loss record differs from the other pages. Only game 1 (0.65) is used, so no "
        "number changes."},
-      {"multi-in-out", "delta = pred[i] - true[i]",
-       "delta[i] = pred[i] - true[i]",
+      {"multi-in-out", "delta = pred[i] - true[i]", "delta[i] = pred[i] - true[i]",
        "Without the index every pass of the loop overwrites delta, so it ends as the single "
        "number 0.865 (sad's delta) instead of the list [.455, -.02, .865]."},
       {"multi-in-out", "weight_deltas = outer_prod(input,delta)",
@@ -197,25 +207,28 @@ const char* trace_field_name(TraceField field) {
   return "?";
 }
 
+const std::vector<double>& trace_array(const Trace& t, TraceField field) {
+  switch (field) {
+    case TraceField::weights_before: return t.weights_before;
+    case TraceField::pred: return t.pred;
+    case TraceField::error: return t.error;
+    case TraceField::delta: return t.delta;
+    case TraceField::weight_deltas: return t.weight_deltas;
+    case TraceField::weights_after: return t.weights_after;
+  }
+  return t.weights_after;  // unreachable: every field is listed above
+}
+
 double trace_value(const Trace& t, TraceField field, int iteration, int index) {
   require(iteration >= 0 && static_cast<std::size_t>(iteration) < t.steps,
           "trace has no iteration " + std::to_string(iteration));
   const bool per_weight = field == TraceField::weights_before ||
-                          field == TraceField::weight_deltas ||
-                          field == TraceField::weights_after;
+                          field == TraceField::weight_deltas || field == TraceField::weights_after;
   const std::size_t width = per_weight ? t.n_in * t.n_out : t.n_out;
   require(index >= 0 && static_cast<std::size_t>(index) < width,
           std::string(trace_field_name(field)) + " has no element " + std::to_string(index));
   const std::size_t at = static_cast<std::size_t>(iteration) * width + index;
-  switch (field) {
-    case TraceField::weights_before: return t.weights_before[at];
-    case TraceField::pred: return t.pred[at];
-    case TraceField::error: return t.error[at];
-    case TraceField::delta: return t.delta[at];
-    case TraceField::weight_deltas: return t.weight_deltas[at];
-    case TraceField::weights_after: return t.weights_after[at];
-  }
-  return 0.0;
+  return trace_array(t, field)[at];
 }
 
 int printed_decimals(const std::string& printed) {

@@ -14,26 +14,27 @@ void predict(double* pred, const double* weights, const double* input, std::size
   vect_mat_mul(pred, input, weights, n_out, n_in);
 }
 
-void learn_step(double* pred, double* error, double* delta, double* weight_deltas,
-                double* weights, const double* input, const double* target,
-                const std::uint8_t* frozen, double alpha, std::size_t n_in, std::size_t n_out) {
-  predict(pred, weights, input, n_in, n_out);                      // PREDICT
-  for (std::size_t o = 0; o < n_out; ++o) {                        // COMPARE
+void learn_step(double* pred, double* error, double* delta, double* weight_deltas, double* weights,
+                const double* input, const double* target, const std::uint8_t* frozen, double alpha,
+                std::size_t n_in, std::size_t n_out) {
+  predict(pred, weights, input, n_in, n_out);  // PREDICT
+  for (std::size_t o = 0; o < n_out; ++o) {    // COMPARE
     delta[o] = pred[o] - target[o];
     error[o] = delta[o] * delta[o];
   }
-  for (std::size_t o = 0; o < n_out; ++o) {                        // LEARN
+  for (std::size_t o = 0; o < n_out; ++o) {  // LEARN
     double* row = weights + o * n_in;
     const std::uint8_t* row_frozen = frozen ? frozen + o * n_in : nullptr;
     if (weight_deltas) {
       double* row_deltas = weight_deltas + o * n_in;
-      scalar_multiply(row_deltas, delta[o], input, n_in);          // outer_product, one row
+      scalar_multiply(row_deltas, delta[o], input, n_in);  // outer_product, one row
       if (row_frozen) {
         for (std::size_t i = 0; i < n_in; ++i) row_deltas[i] = row_frozen[i] ? 0.0 : row_deltas[i];
       }
       for (std::size_t i = 0; i < n_in; ++i) row[i] -= alpha * row_deltas[i];
     } else if (row_frozen) {
-      for (std::size_t i = 0; i < n_in; ++i) row[i] -= row_frozen[i] ? 0.0 : alpha * (delta[o] * input[i]);
+      for (std::size_t i = 0; i < n_in; ++i)
+        row[i] -= row_frozen[i] ? 0.0 : alpha * (delta[o] * input[i]);
     } else {
       const double d = delta[o];
       for (std::size_t i = 0; i < n_in; ++i) row[i] -= alpha * (d * input[i]);
@@ -49,8 +50,8 @@ void validate(const Problem& p) {
                "weights (n_out x n_in = " + std::to_string(p.n_out()) + " x " +
                    std::to_string(p.n_in()) + ")");
   require(p.frozen.empty() || p.frozen.size() == p.weights.size(),
-          "frozen mask has length " + std::to_string(p.frozen.size()) +
-              ", expected 0 or " + std::to_string(p.weights.size()) + " (one per weight)");
+          "frozen mask has length " + std::to_string(p.frozen.size()) + ", expected 0 or " +
+              std::to_string(p.weights.size()) + " (one per weight)");
   for (std::size_t i = 0; i < p.frozen.size(); ++i) {
     if (p.frozen[i] > 1) require(false, "frozen[" + std::to_string(i) + "] must be 0 or 1");
   }
@@ -62,9 +63,9 @@ void validate(const Problem& p) {
   require(p.iterations >= 0 && p.iterations <= kMaxIterations,
           "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " +
               std::to_string(p.iterations) + ")");
-  require(static_cast<std::size_t>(p.iterations) * p.weights.size() <= kMaxTraceWeights,
-          "trace too large: iterations x weights must not exceed " +
-              std::to_string(kMaxTraceWeights));
+  require(
+      static_cast<std::size_t>(p.iterations) * p.weights.size() <= kMaxTraceWeights,
+      "trace too large: iterations x weights must not exceed " + std::to_string(kMaxTraceWeights));
 }
 
 double Trace::total_error(std::size_t step) const {
@@ -104,8 +105,8 @@ Trace run_gradient_descent(const Problem& p) {
   for (std::size_t k = 0; k < steps; ++k) {
     std::copy(weights.begin(), weights.end(), t.weights_before.begin() + k * n_w);
     learn_step(&t.pred[k * n_out], &t.error[k * n_out], &t.delta[k * n_out],
-               &t.weight_deltas[k * n_w], weights.data(), p.input.data(), p.target.data(),
-               frozen, p.alpha, n_in, n_out);
+               &t.weight_deltas[k * n_w], weights.data(), p.input.data(), p.target.data(), frozen,
+               p.alpha, n_in, n_out);
     std::copy(weights.begin(), weights.end(), t.weights_after.begin() + k * n_w);
     const bool finite = all_finite(&t.error[k * n_out], n_out) &&
                         all_finite(&t.weight_deltas[k * n_w], n_w) &&

@@ -28,9 +28,9 @@ namespace wl {
 //   target        [n_out]
 //   frozen        [n_out][n_in]  1 = this weight never moves; or nullptr
 // Unchecked: callers validate (see Problem).
-void learn_step(double* pred, double* error, double* delta, double* weight_deltas,
-                double* weights, const double* input, const double* target,
-                const std::uint8_t* frozen, double alpha, std::size_t n_in, std::size_t n_out);
+void learn_step(double* pred, double* error, double* delta, double* weight_deltas, double* weights,
+                const double* input, const double* target, const std::uint8_t* frozen, double alpha,
+                std::size_t n_in, std::size_t n_out);
 
 // PREDICT alone: pred = weights . input.
 void predict(double* pred, const double* weights, const double* input, std::size_t n_in,
@@ -38,10 +38,10 @@ void predict(double* pred, const double* weights, const double* input, std::size
 
 // One training example and everything needed to learn from it.
 struct Problem {
-  std::vector<double> input;          // [n_in]
-  std::vector<double> target;         // [n_out]
-  std::vector<double> weights;        // [n_out][n_in], row per output
-  std::vector<std::uint8_t> frozen;   // empty, or [n_out][n_in] of 0/1
+  std::vector<double> input;         // [n_in]
+  std::vector<double> target;        // [n_out]
+  std::vector<double> weights;       // [n_out][n_in], row per output
+  std::vector<std::uint8_t> frozen;  // empty, or [n_out][n_in] of 0/1
   double alpha = 0.01;
   int iterations = 1;
 
@@ -59,13 +59,13 @@ void validate(const Problem& problem);
 // element [k][...] of each array belongs to iteration k.
 struct Trace {
   std::size_t n_in = 0, n_out = 0;
-  std::size_t steps = 0;                   // iterations actually run
-  std::vector<double> weights_before;      // [steps][n_out][n_in]
-  std::vector<double> pred;                // [steps][n_out]
-  std::vector<double> error;               // [steps][n_out]
-  std::vector<double> delta;               // [steps][n_out]
-  std::vector<double> weight_deltas;       // [steps][n_out][n_in]
-  std::vector<double> weights_after;       // [steps][n_out][n_in]
+  std::size_t steps = 0;               // iterations actually run
+  std::vector<double> weights_before;  // [steps][n_out][n_in]
+  std::vector<double> pred;            // [steps][n_out]
+  std::vector<double> error;           // [steps][n_out]
+  std::vector<double> delta;           // [steps][n_out]
+  std::vector<double> weight_deltas;   // [steps][n_out][n_in]
+  std::vector<double> weights_after;   // [steps][n_out][n_in]
   // First iteration whose total error is larger than the one before it, or -1.
   // With one example the error of each output shrinks by the same factor
   // (1 - alpha * |unfrozen inputs|^2)^2 every step, so once it grows it grows forever.

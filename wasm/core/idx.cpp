@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "core/bytes.hpp"
 #include "core/check.hpp"
+#include "core/mnist_shape.hpp"
 
 namespace wl {
 
@@ -26,24 +28,22 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t size) {
   IdxArray out;
   std::uint64_t total = 1;
   for (std::size_t d = 0; d < ndim; ++d) {
-    const std::uint8_t* p = bytes + 4 + 4 * d;
-    const std::uint32_t dim = (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
-                              (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+    const std::uint32_t dim = read_u32_be(bytes + 4 + 4 * d);
     require(dim > 0, "idx: dimension " + std::to_string(d) + " is zero");
     total *= dim;
     require(total <= (std::uint64_t{1} << 31), "idx: dimensions too large");
     out.dims.push_back(dim);
   }
-  require(size - header == total, "idx: expected " + std::to_string(total) +
-                                      " data bytes after the header, found " +
-                                      std::to_string(size - header) +
-                                      (size - header < total ? " (file truncated)" : ""));
+  require(size - header == total,
+          "idx: expected " + std::to_string(total) + " data bytes after the header, found " +
+              std::to_string(size - header) + (size - header < total ? " (file truncated)" : ""));
   out.data.assign(bytes + header, bytes + size);
   return out;
 }
 
 void require_mnist_images(const IdxArray& images) {
-  require(images.dims.size() == 3 && images.dims[1] == 28 && images.dims[2] == 28,
+  require(images.dims.size() == 3 && images.dims[1] == std::uint32_t{kMnistSide} &&
+              images.dims[2] == std::uint32_t{kMnistSide},
           "idx: MNIST images must have shape N x 28 x 28");
 }
 
@@ -52,8 +52,8 @@ void require_mnist_labels(const IdxArray& labels, std::size_t expected_count) {
   require_size(labels.count(), expected_count, "idx: label count");
   for (std::size_t i = 0; i < labels.data.size(); ++i) {
     if (labels.data[i] > 9) {  // the message is built only on failure
-      require(false, "idx: label " + std::to_string(i) + " is " +
-                         std::to_string(labels.data[i]) + ", outside 0..9");
+      require(false, "idx: label " + std::to_string(i) + " is " + std::to_string(labels.data[i]) +
+                         ", outside 0..9");
     }
   }
 }

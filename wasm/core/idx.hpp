@@ -15,7 +15,7 @@ struct IdxArray {
   std::vector<std::uint32_t> dims;  // e.g. {60000, 28, 28} or {60000}
   std::vector<std::uint8_t> data;   // product(dims) values, row-major
   std::size_t count() const { return dims.empty() ? 0 : dims[0]; }
-  std::size_t item_size() const;    // product of dims[1..]
+  std::size_t item_size() const;  // product of dims[1..]
 };
 
 // Throws std::invalid_argument on a bad magic number, an unsupported type,

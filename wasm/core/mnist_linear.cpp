@@ -11,9 +11,9 @@ namespace wl {
 namespace {
 
 void require_mnist_shape(const Dataset& data) {
-  require(data.rows == 28 && data.cols == 28,
-          "the linear network needs 28x28 images, this data set has " +
-              std::to_string(data.rows) + "x" + std::to_string(data.cols));
+  require(data.rows == kMnistSide && data.cols == kMnistSide,
+          "the linear network needs 28x28 images, this data set has " + std::to_string(data.rows) +
+              "x" + std::to_string(data.cols));
 }
 
 std::size_t argmax(const double* v, std::size_t n) {
@@ -27,7 +27,7 @@ std::size_t argmax(const double* v, std::size_t n) {
 }  // namespace
 
 void mnist_input(double* input, const std::uint8_t* pixels) {
-  for (std::size_t i = 0; i < kMnistPixels; ++i) input[i] = pixels[i] / 255.0;
+  for (int i = 0; i < kMnistPixels; ++i) input[i] = pixels[i] / 255.0;
 }
 
 void LinearNetwork::reset(std::uint64_t seed) {
@@ -40,19 +40,19 @@ void LinearNetwork::reset(std::uint64_t seed) {
 TrainResult LinearNetwork::train_range(const Dataset& data, std::size_t begin, std::size_t end,
                                        double alpha) {
   require_mnist_shape(data);
-  require(begin <= end && end <= data.count,
-          "training range [" + std::to_string(begin) + ", " + std::to_string(end) +
-              ") is not inside the " + std::to_string(data.count) + " images");
-  require(std::isfinite(alpha) && alpha > 0 && alpha <= kLinearMaxAlpha,
-          "alpha must be a number in (0, " + std::to_string(static_cast<int>(kLinearMaxAlpha)) +
-              "]");
+  require(begin <= end && end <= data.count, "training range [" + std::to_string(begin) + ", " +
+                                                 std::to_string(end) + ") is not inside the " +
+                                                 std::to_string(data.count) + " images");
+  require(
+      std::isfinite(alpha) && alpha > 0 && alpha <= kLinearMaxAlpha,
+      "alpha must be a number in (0, " + std::to_string(static_cast<int>(kLinearMaxAlpha)) + "]");
   TrainResult result;
   if (diverged_) {
     result.diverged = true;
     return result;
   }
-  double input[kMnistPixels], target[kMnistClasses] = {}, pred[kMnistClasses],
-      error[kMnistClasses], delta[kMnistClasses];
+  double input[kMnistPixels], target[kMnistClasses] = {}, pred[kMnistClasses], error[kMnistClasses],
+                              delta[kMnistClasses];
   for (std::size_t n = begin; n < end; ++n) {
     mnist_input(input, data.image(n));
     const std::size_t label = data.labels[n];
@@ -95,9 +95,9 @@ std::size_t LinearNetwork::predict_image(double* scores, const Dataset& data,
 std::size_t LinearNetwork::count_correct(const Dataset& data, std::size_t begin,
                                          std::size_t end) const {
   require_mnist_shape(data);
-  require(begin <= end && end <= data.count,
-          "range [" + std::to_string(begin) + ", " + std::to_string(end) +
-              ") is not inside the " + std::to_string(data.count) + " images");
+  require(begin <= end && end <= data.count, "range [" + std::to_string(begin) + ", " +
+                                                 std::to_string(end) + ") is not inside the " +
+                                                 std::to_string(data.count) + " images");
   std::size_t correct = 0;
   double scores[kMnistClasses];
   for (std::size_t n = begin; n < end; ++n) {
@@ -131,12 +131,12 @@ Model LinearNetwork::to_model() const {
 }
 
 void LinearNetwork::load_model(const Model& model) {
-  require(model.architecture == kLinearArchitecture,
-          "model file: architecture is \"" + model.architecture + "\", expected \"" +
-              kLinearArchitecture + "\"");
-  const Tensor& t = find_tensor(model, "weights",
-                                {static_cast<std::uint32_t>(kMnistClasses),
-                                 static_cast<std::uint32_t>(kMnistPixels)});
+  require(model.architecture == kLinearArchitecture, "model file: architecture is \"" +
+                                                         model.architecture + "\", expected \"" +
+                                                         kLinearArchitecture + "\"");
+  const Tensor& t = find_tensor(
+      model, "weights",
+      {static_cast<std::uint32_t>(kMnistClasses), static_cast<std::uint32_t>(kMnistPixels)});
   for (float v : t.values) require(std::isfinite(v), "model file: a weight is not finite");
   weights_.assign(t.values.begin(), t.values.end());
   diverged_ = false;

@@ -18,12 +18,11 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 
 namespace wl {
 
-inline constexpr std::size_t kMnistPixels = 784;
-inline constexpr std::size_t kMnistClasses = 10;
 // Weights start uniform in [-s, s): small, so pixels no digit ever inks (the
 // border) stay near 0 and the weight images show what was learned, not noise.
 inline constexpr double kLinearInitScale = 0.001;
@@ -36,11 +35,11 @@ inline constexpr const char* kLinearArchitecture = "linear-784-10";
 
 // What one call to train_range did.
 struct TrainResult {
-  double error = 0;          // summed error over the examples trained
-  std::size_t correct = 0;   // of those, how many were predicted right (before their update)
-  std::size_t count = 0;     // examples trained (fewer than asked if it diverged)
+  double error = 0;         // summed error over the examples trained
+  std::size_t correct = 0;  // of those, how many were predicted right (before their update)
+  std::size_t count = 0;    // examples trained (fewer than asked if it diverged)
   bool diverged = false;
-  long diverged_at = -1;     // index in the dataset of the example that exploded, or -1
+  long diverged_at = -1;  // index in the dataset of the example that exploded, or -1
 };
 
 class LinearNetwork {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <set>
 
+#include "core/bytes.hpp"
 #include "core/check.hpp"
 
 namespace wl {
@@ -28,19 +29,15 @@ void require_valid_string(const std::string& s, const std::string& what) {
 
 // --- writing ---------------------------------------------------------------
 
-void put_u32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
-
 void put_string(std::vector<std::uint8_t>& out, const std::string& s) {
-  put_u32(out, static_cast<std::uint32_t>(s.size()));
+  append_u32_le(out, static_cast<std::uint32_t>(s.size()));
   out.insert(out.end(), s.begin(), s.end());
 }
 
 void put_f32(std::vector<std::uint8_t>& out, float f) {
   std::uint32_t bits;
   std::memcpy(&bits, &f, 4);
-  put_u32(out, bits);
+  append_u32_le(out, bits);
 }
 
 // --- reading: a cursor that never steps past the end -----------------------
@@ -53,23 +50,21 @@ class Reader {
 
   void need(std::size_t n, const std::string& what) const {
     require(n <= left_, "model file: truncated while reading " + what + " (needs " +
-                            std::to_string(n) + " bytes, " + std::to_string(left_) +
-                            " remain)");
+                            std::to_string(n) + " bytes, " + std::to_string(left_) + " remain)");
   }
 
   std::uint32_t u32(const std::string& what) {
     need(4, what);
-    const std::uint32_t v = std::uint32_t{p_[0]} | (std::uint32_t{p_[1]} << 8) |
-                            (std::uint32_t{p_[2]} << 16) | (std::uint32_t{p_[3]} << 24);
+    const std::uint32_t v = read_u32_le(p_);
     skip(4);
     return v;
   }
 
   std::string string(const std::string& what) {
     const std::uint32_t n = u32(what + " length");
-    require(n >= 1 && n <= kModelMaxStringLength,
-            "model file: " + what + " length " + std::to_string(n) + " is outside 1.." +
-                std::to_string(kModelMaxStringLength));
+    require(n >= 1 && n <= kModelMaxStringLength, "model file: " + what + " length " +
+                                                      std::to_string(n) + " is outside 1.." +
+                                                      std::to_string(kModelMaxStringLength));
     need(n, what);
     std::string s(reinterpret_cast<const char*>(p_), n);
     skip(n);
@@ -95,21 +90,6 @@ class Reader {
 
 }  // namespace
 
-std::uint32_t crc32(const std::uint8_t* bytes, std::size_t size) {
-  static const auto table = [] {
-    std::vector<std::uint32_t> t(256);
-    for (std::uint32_t i = 0; i < 256; ++i) {
-      std::uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (std::size_t i = 0; i < size; ++i) c = table[(c ^ bytes[i]) & 0xFFu] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
-
 std::vector<std::uint8_t> write_model(const Model& model) {
   require_valid_string(model.architecture, "architecture");
   require(model.tensors.size() <= kModelMaxTensors,
@@ -117,9 +97,9 @@ std::vector<std::uint8_t> write_model(const Model& model) {
               std::to_string(kModelMaxTensors) + " allowed");
   std::set<std::string> names;
   std::vector<std::uint8_t> out(kMagic, kMagic + 8);
-  put_u32(out, kModelFormatVersion);
+  append_u32_le(out, kModelFormatVersion);
   put_string(out, model.architecture);
-  put_u32(out, static_cast<std::uint32_t>(model.tensors.size()));
+  append_u32_le(out, static_cast<std::uint32_t>(model.tensors.size()));
   for (const Tensor& t : model.tensors) {
     require_valid_string(t.name, "tensor name");
     const std::string what = "tensor '" + t.name + "'";
@@ -137,8 +117,8 @@ std::vector<std::uint8_t> write_model(const Model& model) {
                                           std::to_string(count) + " values but holds " +
                                           std::to_string(t.values.size()));
     put_string(out, t.name);
-    put_u32(out, static_cast<std::uint32_t>(t.shape.size()));
-    for (std::uint32_t d : t.shape) put_u32(out, d);
+    append_u32_le(out, static_cast<std::uint32_t>(t.shape.size()));
+    for (std::uint32_t d : t.shape) append_u32_le(out, d);
     for (std::size_t i = 0; i < t.values.size(); ++i) {
       if (!std::isfinite(t.values[i])) {  // the message is built only on failure
         require(false, "model file: " + what + " value " + std::to_string(i) + " is not finite");
@@ -146,7 +126,7 @@ std::vector<std::uint8_t> write_model(const Model& model) {
       put_f32(out, t.values[i]);
     }
   }
-  put_u32(out, crc32(out.data(), out.size()));
+  append_u32_le(out, crc32(out.data(), out.size()));
   return out;
 }
 
@@ -183,9 +163,9 @@ Model read_model(const std::uint8_t* bytes, std::size_t size) {
     const std::string what = "tensor '" + t.name + "'";
     require(names.insert(t.name).second, "model file: duplicate " + what);
     const std::uint32_t rank = r.u32("rank of " + what);
-    require(rank >= 1 && rank <= kModelMaxRank,
-            "model file: " + what + " has rank " + std::to_string(rank) + ", expected 1.." +
-                std::to_string(kModelMaxRank));
+    require(rank >= 1 && rank <= kModelMaxRank, "model file: " + what + " has rank " +
+                                                    std::to_string(rank) + ", expected 1.." +
+                                                    std::to_string(kModelMaxRank));
     std::uint64_t n = 1;
     for (std::uint32_t d = 0; d < rank; ++d) {
       const std::uint32_t dim = r.u32("shape of " + what);
@@ -201,11 +181,9 @@ Model read_model(const std::uint8_t* bytes, std::size_t size) {
                        static_cast<std::size_t>(n)});
     model.tensors.push_back(std::move(t));
   }
-  require(r.left() == 0, "model file: " + std::to_string(r.left()) +
-                             " unexpected bytes before the checksum");
-  const std::uint8_t* c = bytes + size - 4;
-  const std::uint32_t stored = std::uint32_t{c[0]} | (std::uint32_t{c[1]} << 8) |
-                               (std::uint32_t{c[2]} << 16) | (std::uint32_t{c[3]} << 24);
+  require(r.left() == 0,
+          "model file: " + std::to_string(r.left()) + " unexpected bytes before the checksum");
+  const std::uint32_t stored = read_u32_le(bytes + size - 4);
   require(stored == crc32(bytes, size - 4),
           "model file: checksum mismatch (the file is corrupted)");
 
@@ -214,9 +192,7 @@ Model read_model(const std::uint8_t* bytes, std::size_t size) {
     Tensor& t = model.tensors[k];
     t.values.resize(pending[k].count);
     for (std::size_t i = 0; i < pending[k].count; ++i) {
-      const std::uint8_t* p = pending[k].values + 4 * i;
-      const std::uint32_t bits = std::uint32_t{p[0]} | (std::uint32_t{p[1]} << 8) |
-                                 (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[3]} << 24);
+      const std::uint32_t bits = read_u32_le(pending[k].values + 4 * i);
       float f;
       std::memcpy(&f, &bits, 4);
       if (!std::isfinite(f)) {  // the message is built only on failure
@@ -238,8 +214,8 @@ const Tensor& find_tensor(const Model& model, const std::string& name,
   };
   for (const Tensor& t : model.tensors) {
     if (t.name != name) continue;
-    require(t.shape == shape, "model file: tensor '" + name + "' has shape " +
-                                  shape_text(t.shape) + ", expected " + shape_text(shape));
+    require(t.shape == shape, "model file: tensor '" + name + "' has shape " + shape_text(t.shape) +
+                                  ", expected " + shape_text(shape));
     return t;
   }
   throw std::invalid_argument("model file: no tensor named '" + name + "' in model '" +

@@ -17,8 +17,8 @@
 //           4*R         u32 dims, each >= 1, outermost first (row-major)
 //           4*prod      float32 values (IEEE 754, little-endian), all finite
 //   end-4   4           u32 CRC-32 (IEEE 802.3, the zlib/PNG one: reflected
-//                       polynomial 0xEDB88320, init and final xor 0xFFFFFFFF)
-//                       of every byte before it
+//                       polynomial 0xEDB88320, init and final xor 0xFFFFFFFF;
+//                       wl::crc32 in core/bytes.hpp) of every byte before it
 //
 // There is no padding and nothing after the checksum. Values are stored as
 // float32 whatever precision the model trains in.
@@ -66,8 +66,5 @@ Model read_model(const std::uint8_t* bytes, std::size_t size);
 // std::invalid_argument naming the tensor otherwise.
 const Tensor& find_tensor(const Model& model, const std::string& name,
                           const std::vector<std::uint32_t>& shape);
-
-// CRC-32 (IEEE, as in zlib) of a byte range; crc32("123456789") == 0xCBF43926.
-std::uint32_t crc32(const std::uint8_t* bytes, std::size_t size);
 
 }  // namespace wl

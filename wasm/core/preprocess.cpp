@@ -20,8 +20,7 @@ constexpr std::uint32_t kInkOne = 255 * 255;
 // 6503 (0.10001) is ink. Stored ink is units - 6502, or 0.
 constexpr std::uint32_t kFloorUnits = 6502;
 
-inline std::uint16_t ink_units(std::uint16_t r, std::uint16_t g, std::uint16_t b,
-                               std::uint16_t a) {
+inline std::uint16_t ink_units(std::uint16_t r, std::uint16_t g, std::uint16_t b, std::uint16_t a) {
   const std::uint16_t luma = static_cast<std::uint16_t>((54 * r + 183 * g + 19 * b) >> 8);
   return static_cast<std::uint16_t>(a * (255 - luma));
 }
@@ -92,7 +91,8 @@ int last_nonzero(const std::uint16_t* row, int width) {
     std::memcpy(&b, row + x - 4, 8);
     if ((a | b) != 0) break;
   }
-  do --x; while (row[x] == 0);
+  do --x;
+  while (row[x] == 0);
   return x;
 }
 
@@ -122,8 +122,8 @@ std::uint32_t sum_range(const std::uint16_t* v, int begin, int end) {
 void check_canvas(const std::uint8_t* rgba, std::size_t rgba_length, int width, int height) {
   if (width < 1 || height < 1 || width > kMaxCanvasSide || height > kMaxCanvasSide) {
     require(false, "preprocess: canvas size " + std::to_string(width) + "x" +
-                       std::to_string(height) + " is outside 1.." +
-                       std::to_string(kMaxCanvasSide) + " pixels per side");
+                       std::to_string(height) + " is outside 1.." + std::to_string(kMaxCanvasSide) +
+                       " pixels per side");
   }
   const std::size_t want = std::size_t(width) * std::size_t(height) * 4;
   if (rgba_length != want) {
@@ -137,8 +137,8 @@ void check_canvas(const std::uint8_t* rgba, std::size_t rgba_length, int width, 
 // Where output column edges 0..28 fall on the canvas, as whole pixel + fraction,
 // clamped to the ink's box [lo, hi) (no ink outside it).
 struct Edge {
-  int pixel;       // floor of the canvas edge coordinate
-  double fraction; // the rest, in [0,1); 0 when pixel == hi
+  int pixel;        // floor of the canvas edge coordinate
+  double fraction;  // the rest, in [0,1); 0 when pixel == hi
 };
 
 Edge canvas_edge(double canvas, int lo, int hi) {
@@ -171,7 +171,7 @@ const DrawnDigit& DrawingPreprocessor::process(const std::uint8_t* rgba, std::si
   // centre is i + 0.5): output = s * canvas + shift, and the centre of mass
   // goes to 14.5, the centre of output pixel 14.
   const double s = digit_.scale;
-  const double centre = kDigitSide / 2 + 0.5;  // 14.5
+  const double centre = kMnistSide / 2 + 0.5;  // 14.5
   double shift_x = centre - s * (digit_.centre_x + 0.5);
   double shift_y = centre - s * (digit_.centre_y + 0.5);
   if (centring_ == Centring::whole_pixel) {
@@ -185,7 +185,7 @@ const DrawnDigit& DrawingPreprocessor::process(const std::uint8_t* rgba, std::si
   // Step 4: brightest pixel = 1 (MNIST digits all peak at 254 or 255).
   const double peak = *std::max_element(sums_.begin(), sums_.end());
   if (peak > 0.0) {
-    for (int i = 0; i < kDigitPixels; ++i) {
+    for (int i = 0; i < kMnistPixels; ++i) {
       digit_.pixels[i] = static_cast<float>(sums_[i] / peak);
     }
   }
@@ -206,8 +206,7 @@ bool DrawingPreprocessor::scan_ink(const std::uint8_t* rgba, int width, int heig
     if (ink_row(row, rgba + std::size_t(y) * width * 4, width) == 0) continue;
     const int first = first_nonzero(row, width), last = last_nonzero(row, width);
     extent = InkRow{first, last};
-    const std::uint32_t row_mass =
-        add_row(column_mass, digit_.ink_pixel_count, row, first, last);
+    const std::uint32_t row_mass = add_row(column_mass, digit_.ink_pixel_count, row, first, last);
     mass += row_mass;
     moment_y += std::uint64_t(y) * row_mass;
     x_min = std::min(x_min, first);
@@ -242,13 +241,13 @@ void DrawingPreprocessor::integrate_ink(int width, double shift_x, double shift_
   const double s = digit_.scale;
   const int x_min = digit_.box_x, x_max = digit_.box_x + digit_.box_width - 1;
   const int y_min = digit_.box_y, y_max = digit_.box_y + digit_.box_height - 1;
-  std::array<Edge, kDigitSide + 1> column_edges;
-  for (int j = 0; j <= kDigitSide; ++j) {
+  std::array<Edge, kMnistSide + 1> column_edges;
+  for (int j = 0; j <= kMnistSide; ++j) {
     column_edges[j] = canvas_edge((j - shift_x) / s, x_min, x_max + 1);
   }
 
   sums_.fill(0.0);
-  std::array<double, kDigitSide> row_integral;
+  std::array<double, kMnistSide> row_integral;
   for (int y = y_min; y <= y_max; ++y) {
     const InkRow extent = rows_[y];
     if (extent.first < 0) continue;
@@ -256,13 +255,13 @@ void DrawingPreprocessor::integrate_ink(int width, double shift_x, double shift_
 
     const double top = s * y + shift_y, bottom = top + s;
     const int out_first = std::max(0, static_cast<int>(std::floor(top)));
-    const int out_last = std::min(kDigitSide - 1, static_cast<int>(std::ceil(bottom)) - 1);
+    const int out_last = std::min(kMnistSide - 1, static_cast<int>(std::ceil(bottom)) - 1);
     if (out_first > out_last) continue;  // the row falls outside the 28x28 field
 
     std::uint32_t left_of_k = 0;  // ink of pixels [first, k); zero left of first
     int k = extent.first;
     double previous = 0.0;
-    for (int j = 0; j <= kDigitSide; ++j) {
+    for (int j = 0; j <= kMnistSide; ++j) {
       const Edge e = column_edges[j];
       const int stop = std::min(e.pixel, extent.last + 1);
       if (stop > k) {
@@ -278,8 +277,8 @@ void DrawingPreprocessor::integrate_ink(int width, double shift_x, double shift_
     for (int oy = out_first; oy <= out_last; ++oy) {
       const double overlap = std::min(oy + 1.0, bottom) - std::max(double(oy), top);
       if (overlap <= 0.0) continue;
-      double* out = sums_.data() + oy * kDigitSide;
-      for (int j = 0; j < kDigitSide; ++j) out[j] += overlap * row_integral[j];
+      double* out = sums_.data() + oy * kMnistSide;
+      for (int j = 0; j < kMnistSide; ++j) out[j] += overlap * row_integral[j];
     }
   }
 }

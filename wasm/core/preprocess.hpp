@@ -39,10 +39,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/mnist_shape.hpp"
+
 namespace wl {
 
-inline constexpr int kDigitSide = 28;                          // MNIST field, pixels
-inline constexpr int kDigitPixels = kDigitSide * kDigitSide;   // 784
 inline constexpr int kDigitBoxSide = 20;     // longer side of the scaled ink, pixels
 inline constexpr int kMaxCanvasSide = 4096;  // larger canvases are rejected
 inline constexpr double kInkFloor = 0.1;     // ink at or below this is background
@@ -58,7 +58,7 @@ double pixel_ink(std::uint8_t r, std::uint8_t g, std::uint8_t b, std::uint8_t a)
 enum class Centring { sub_pixel, whole_pixel };
 
 struct DrawnDigit {
-  std::array<float, kDigitPixels> pixels{};  // 28x28 row-major, [0,1], ink bright, peak 1
+  std::array<float, kMnistPixels> pixels{};  // 28x28 row-major, [0,1], ink bright, peak 1
   bool has_ink = false;                      // false: pixels are all 0
   std::size_t ink_pixel_count = 0;           // canvas pixels with ink above kInkFloor
   int box_x = 0, box_y = 0;                  // ink bounding box in canvas pixels:
@@ -83,7 +83,7 @@ class DrawingPreprocessor {
   const DrawnDigit& result() const { return digit_; }
 
  private:
-  struct InkRow {  // extent of the ink (above the floor) in one canvas row
+  struct InkRow {               // extent of the ink (above the floor) in one canvas row
     int first = -1, last = -1;  // -1: no ink in this row
   };
 
@@ -91,10 +91,10 @@ class DrawingPreprocessor {
   void integrate_ink(int width, double shift_x, double shift_y);   // pass 2
 
   Centring centring_;
-  std::vector<std::uint16_t> ink_;  // width * height ink map, floor subtracted, 1 = 65025
-  std::vector<InkRow> rows_;        // height entries
+  std::vector<std::uint16_t> ink_;           // width * height ink map, floor subtracted, 1 = 65025
+  std::vector<InkRow> rows_;                 // height entries
   std::vector<std::uint32_t> column_mass_;   // width entries: ink per canvas column
-  std::array<double, kDigitPixels> sums_{};  // ink integrals before the peak scaling
+  std::array<double, kMnistPixels> sums_{};  // ink integrals before the peak scaling
   DrawnDigit digit_;
 };
 

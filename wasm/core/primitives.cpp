@@ -32,8 +32,7 @@ void vect_mat_mul(double* out, const double* vect, const double* matrix, std::si
   for (std::size_t r = 0; r < rows; ++r) out[r] = weighted_sum(vect, matrix + r * cols, cols);
 }
 
-void outer_product(double* out, const double* a, std::size_t na, const double* b,
-                   std::size_t nb) {
+void outer_product(double* out, const double* a, std::size_t na, const double* b, std::size_t nb) {
   for (std::size_t i = 0; i < na; ++i) scalar_multiply(out + i * nb, a[i], b, nb);
 }
 
@@ -56,8 +55,8 @@ std::vector<double> elementwise_multiply(const std::vector<double>& a,
   return out;
 }
 
-std::vector<double> vect_mat_mul(const std::vector<double>& vect,
-                                 const std::vector<double>& matrix, std::size_t rows) {
+std::vector<double> vect_mat_mul(const std::vector<double>& vect, const std::vector<double>& matrix,
+                                 std::size_t rows) {
   require_size(matrix.size(), rows * vect.size(), "vect_mat_mul: matrix");
   std::vector<double> out(rows);
   vect_mat_mul(out.data(), vect.data(), matrix.data(), rows, vect.size());

@@ -28,16 +28,15 @@ void vect_mat_mul(double* out, const double* vect, const double* matrix, std::si
 
 // book: outer_prod(vec_a, vec_b). out[i][j] = a[i] * b[j].
 //   out [na][nb]
-void outer_product(double* out, const double* a, std::size_t na, const double* b,
-                   std::size_t nb);
+void outer_product(double* out, const double* a, std::size_t na, const double* b, std::size_t nb);
 
 // Checked std::vector versions: throw std::invalid_argument on mismatched lengths.
 double weighted_sum(const std::vector<double>& a, const std::vector<double>& b);
 std::vector<double> scalar_multiply(double scalar, const std::vector<double>& v);
 std::vector<double> elementwise_multiply(const std::vector<double>& a,
                                          const std::vector<double>& b);
-std::vector<double> vect_mat_mul(const std::vector<double>& vect,
-                                 const std::vector<double>& matrix, std::size_t rows);
+std::vector<double> vect_mat_mul(const std::vector<double>& vect, const std::vector<double>& matrix,
+                                 std::size_t rows);
 std::vector<double> outer_product(const std::vector<double>& a, const std::vector<double>& b);
 
 }  // namespace wl

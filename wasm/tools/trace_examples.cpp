@@ -40,12 +40,11 @@ int main(int argc, char** argv) {
   for (const wl::WorkedExample& e : wl::worked_examples()) {
     const wl::Trace t = wl::run_gradient_descent(e.problem);
     json += std::string(first ? "" : ",") + "\n\"" + e.id + "\":{";
-    json += "\"weights_before\":" + json_array(t.weights_before);
-    json += ",\"pred\":" + json_array(t.pred);
-    json += ",\"error\":" + json_array(t.error);
-    json += ",\"delta\":" + json_array(t.delta);
-    json += ",\"weight_deltas\":" + json_array(t.weight_deltas);
-    json += ",\"weights_after\":" + json_array(t.weights_after) + "}";
+    for (wl::TraceField f : wl::kTraceFields) {
+      json += std::string(f == wl::kTraceFields[0] ? "" : ",") + "\"" + wl::trace_field_name(f) +
+              "\":" + json_array(wl::trace_array(t, f));
+    }
+    json += "}";
     first = false;
   }
   json += "\n}\n";

@@ -25,6 +25,7 @@
 #include "core/augment.hpp"
 #include "core/cnn.hpp"
 #include "core/idx.hpp"
+#include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
 #include "tools/read_file.hpp"
@@ -34,7 +35,7 @@ namespace {
 using wl::tools::read_file;
 
 struct Digits {
-  std::vector<float> pixels;  // [n][784] pixel/255
+  std::vector<float> pixels;  // [n][kMnistPixels] pixel/255
   std::vector<std::uint8_t> labels;
   std::size_t n = 0;
 };
@@ -56,15 +57,15 @@ Digits load(const std::string& dir, const std::string& prefix) {
 
 int argmax10(const float* p) {
   int best = 0;
-  for (int i = 1; i < 10; ++i) best = p[i] > p[best] ? i : best;
+  for (int i = 1; i < wl::kMnistClasses; ++i) best = p[i] > p[best] ? i : best;
   return best;
 }
 
 double accuracy(wl::Cnn& net, const Digits& d) {
-  float probs[10];
+  float probs[wl::kMnistClasses];
   std::size_t right = 0;
   for (std::size_t i = 0; i < d.n; ++i) {
-    net.predict(&d.pixels[i * 784], probs);
+    net.predict(probs, &d.pixels[i * wl::kMnistPixels]);
     right += argmax10(probs) == d.labels[i];
   }
   return double(right) / double(d.n);
@@ -73,15 +74,17 @@ double accuracy(wl::Cnn& net, const Digits& d) {
 // Median over 7 runs of the mean time of one predict() over the test set.
 double median_forward_microseconds(wl::Cnn& net, const Digits& d) {
   std::vector<double> runs;
-  float probs[10];
+  float probs[wl::kMnistClasses];
   volatile float sink = 0;
   for (int run = 0; run < 7; ++run) {
     const auto t0 = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < d.n; ++i) {
-      net.predict(&d.pixels[i * 784], probs);
+      net.predict(probs, &d.pixels[i * wl::kMnistPixels]);
       sink = sink + probs[0];
     }
-    runs.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / d.n);
+    runs.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() /
+        d.n);
   }
   std::sort(runs.begin(), runs.end());
   return runs[runs.size() / 2];
@@ -130,9 +133,11 @@ int main(int argc, char** argv) {
     if (!time_only.empty()) {
       const auto bytes = read_file(time_only);
       wl::Cnn net(wl::read_model(bytes.data(), bytes.size()));
-      std::printf("%s: test accuracy %.4f, forward %.1f us per image (median of 7 passes over %zu images)\n",
-                  wl::cnn_architecture(net.config()).c_str(), accuracy(net, test),
-                  median_forward_microseconds(net, test), test.n);
+      std::printf(
+          "%s: test accuracy %.4f, forward %.1f us per image (median of 7 passes over %zu "
+          "images)\n",
+          wl::cnn_architecture(net.config()).c_str(), accuracy(net, test),
+          median_forward_microseconds(net, test), test.n);
       return 0;
     }
     const Digits train = load(data, "train");
@@ -146,12 +151,13 @@ int main(int argc, char** argv) {
     std::iota(order.begin(), order.end(), 0u);
     const std::size_t steps_per_epoch = (n + batch - 1) / batch;
     const double total_steps = double(steps_per_epoch) * epochs;
-    std::printf("%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
-                wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
-                static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
+    std::printf(
+        "%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
+        wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
+        static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
     std::fflush(stdout);
 
-    float img[784];
+    float img[wl::kMnistPixels];
     int step = 0;
     const auto start = std::chrono::steady_clock::now();
     for (int epoch = 1; epoch <= epochs; ++epoch) {
@@ -164,11 +170,11 @@ int main(int argc, char** argv) {
         for (float& g : net.grads) g = 0;
         for (std::size_t k = b0; k < b1; ++k) {
           const std::uint32_t idx = order[k];
-          const float* src = &train.pixels[std::size_t(idx) * 784];
+          const float* src = &train.pixels[std::size_t(idx) * wl::kMnistPixels];
           if (augment) {
             wl::augment_digit(img, src, rng);
           } else {
-            for (int p = 0; p < 784; ++p) img[p] = src[p];
+            for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
           }
           loss_sum += net.forward(img, train.labels[idx]);
           right += argmax10(net.probs()) == train.labels[idx];
@@ -177,12 +183,14 @@ int main(int argc, char** argv) {
         // cosine decay from lr to lr/100 over the whole run
         ++step;
         const double progress = (step - 1) / total_steps;
-        const double lr_now = lr * (0.01 + 0.99 * 0.5 * (1 + std::cos(3.141592653589793 * progress)));
+        const double lr_now =
+            lr * (0.01 + 0.99 * 0.5 * (1 + std::cos(3.141592653589793 * progress)));
         wl::adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(),
                       1.0f / float(b1 - b0), static_cast<float>(lr_now), step);
       }
       const double test_acc = accuracy(net, test);
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       std::printf("epoch %2d  loss %.4f  train acc %.4f  test acc %.4f  %.1f s\n", epoch,
                   loss_sum / n, double(right) / n, test_acc, secs);
       std::fflush(stdout);
@@ -191,7 +199,8 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::vector<std::uint8_t> bytes = wl::write_model(net.to_model());
     std::ofstream f(out, std::ios::binary);
-    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    f.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
     if (!f) throw std::runtime_error("cannot write " + out);
     std::printf("wrote %s (%zu bytes), training took %.1f s\n", out.c_str(), bytes.size(), total);
   } catch (const std::exception& e) {

@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
   try {
     const wl::Dataset train = read_data(data + "/mnist-train-1000.wld");
     const wl::Dataset test = read_data(data + "/mnist-test.wld");
-    const std::size_t n = train_limit ? std::min<std::size_t>(train_limit, train.count) : train.count;
+    const std::size_t n =
+        train_limit ? std::min<std::size_t>(train_limit, train.count) : train.count;
     std::printf("train_linear: seed %llu, alpha %g, %d epochs over %zu images\n",
                 static_cast<unsigned long long>(seed), alpha, epochs, n);
     wl::LinearNetwork net(seed);
@@ -87,7 +88,8 @@ int main(int argc, char** argv) {
     if (!out.empty()) {
       const std::vector<std::uint8_t> bytes = wl::write_model(net.to_model());
       std::ofstream f(out, std::ios::binary);
-      f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+      f.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
       if (!f) throw std::runtime_error("cannot write " + out);
       // What the page will see: the float32 weights read back from the file.
       wl::LinearNetwork loaded(seed);

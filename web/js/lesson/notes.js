@@ -5,11 +5,7 @@
 import { fmt } from './format.js';
 import { phaseIndex, totalError } from './phases.js';
 
-const FIELD_PHASE = { weights_before: 0, pred: 0, error: 1, delta: 1, weight_deltas: 2, weights_after: 3 };
-const FIELD_ARRAY = {
-  weights_before: 'weightsBefore', pred: 'pred', error: 'error', delta: 'delta',
-  weight_deltas: 'weightDeltas', weights_after: 'weightsAfter',
-};
+const FIELD_PHASE = { weightsBefore: 0, pred: 0, error: 1, delta: 1, weightDeltas: 2, weightsAfter: 3 };
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 export function divergenceHtml({ trace, problem, inputNames, label }) {
@@ -47,9 +43,9 @@ export function figuresHtml({ figures, example, trace, it, phase, isBook, label 
     return `<p class="note">The book's figures for this step are for its own values; you changed them, so they are hidden.</p>`;
   }
   const n = trace.nIn * trace.nOut;
-  const perIt = (f) => (['weights_before', 'weight_deltas', 'weights_after'].includes(f.field) ? n : trace.nOut);
-  const value = (f) => trace[FIELD_ARRAY[f.field]][it * perIt(f) + f.index];
-  const name = (f) => `${f.field}${perIt(f) > 1 ? `[${f.index}]` : ''}`;
+  const perIt = (f) => (['weightsBefore', 'weightDeltas', 'weightsAfter'].includes(f.field) ? n : trace.nOut);
+  const value = (f) => trace[f.field][it * perIt(f) + f.index];
+  const name = (f) => `${f.name}${perIt(f) > 1 ? `[${f.index}]` : ''}`;
   const wrong = mine.filter((f) => f.erratum);
   const right = mine.filter((f) => !f.erratum);
   return `${wrong.map((f) => `<div class="erratum"><strong>Erratum${label ? ` (${esc(label)})` : ''}:</strong>
