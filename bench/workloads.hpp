@@ -250,10 +250,10 @@ class Suite {
       if (name == "read/cnn") {
         const long reps = 200;
         time(reps, "drawing", nothing, [&] {
-          float probs[Cnn::kClasses];
+          float probs[kMnistClasses];
           double sum = 0;
           for (long k = 0; k < reps; ++k) {
-            cnn_->predict(drawn.pixels.data(), probs);
+            cnn_->predict(probs, drawn.pixels.data());
             sum += probs[0];
           }
           return sum;
