@@ -26,7 +26,9 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
     const page = await context.newPage();
     await page.setViewportSize({ width, height });
     const problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {  // a failed request is named by its URL
+      if (m.type() === 'error') problems.push(`console: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`);
+    });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => {
       const url = new URL(r.url());

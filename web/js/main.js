@@ -100,7 +100,7 @@ async function show(engine) {
     mounted.unmount = view.mount(root, { engine, state, section }) || noop;
     root.dataset.mounted = id;
   } catch (error) {
-    showFailure(section, 'This section could not be shown:', error);
+    showFailure(section, 'This section could not be shown (the reason is below).', error);
   }
 }
 
