@@ -15,8 +15,8 @@ const FIELDS = [
 ];
 // What a list counts, for the messages: one, many, and what the book gives instead.
 const COUNTS = {
-  input: ['input', 'inputs', 'inputs'], target: ['target', 'targets', 'targets'],
-  weights: ['weight', 'weights', 'weights'], frozen: ['weight', 'weights', 'freeze settings'],
+  input: ['input', 'inputs'], target: ['target', 'targets'], weights: ['weight', 'weights'],
+  frozen: ['weight', 'weights', 'freeze setting', 'freeze settings'],
 };
 
 // The page steps through at most this many iterations: every step redraws the
@@ -63,9 +63,9 @@ export function readProblem(state, prefix, book, { report = () => {}, where = 't
       if (values.length === n) {
         out[field] = values;
       } else {
-        const [one, many, theirs] = COUNTS[field];
+        const [one, many, bookOne = one, bookMany = many] = COUNTS[field];
         report(`${prefix + key} has ${values.length} value${values.length === 1 ? '' : 's'}; ` +
-          `${where} has ${n} ${n === 1 ? one : many}, so the book's ${theirs} ${n === 1 && field !== 'frozen' ? 'is' : 'are'} used.`);
+          `${where} has ${n} ${n === 1 ? one : many}, so the book's ${n === 1 ? `${bookOne} is` : `${bookMany} are`} used.`);
       }
     } else {
       out[field] = parseNumber(text);
