@@ -118,3 +118,31 @@ test('without one view module that section says so in its place, and every other
     await page.close();
   });
 });
+
+test('without the engine every section says the engine is missing, and the navigation still moves', async () => {
+  const file = 'wasm/weightlab.wasm';
+  await withSiteWithout([file], async (browser) => {
+    const page = await browser.context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${m.text()} (${m.location()?.url ?? ''})`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${browser.origin}/?s=draw`);
+    const failed = await page.evaluate(() => window.weightlab.then(() => 'loaded', (e) => e.message));
+    assert.notEqual(failed, 'loaded');
+    await page.waitForSelector('.view-failed');
+    const says = await page.textContent('.view-failed');
+    assert.match(says, /The engine could not load \(wasm\/weightlab\.wasm is missing from the site\), and every section needs it\./);
+    assert.equal(await page.textContent('.view-failed h1'), 'Draw a digit');
+    await page.click('#nav a[data-section="freeze"]');
+    assert.equal(await page.textContent('.view-failed h1'), 'Freezing a weight');
+    assert.equal(await page.locator('#nav a[aria-current="page"]').getAttribute('data-section'), 'freeze');
+    assert.equal(new URL(page.url()).searchParams.get('s'), 'freeze');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await screenshot(page, 'missing-engine-375');
+    // Only the missing file and what its absence makes the module say.
+    console.log(`without ${file}: ${problems.join(' | ')}`);
+    assert.ok(problems.some((p) => p.includes(file)), 'the 404 is said');
+    assert.deepEqual(problems.filter((p) => !p.includes(file)), [], 'nothing else goes wrong');
+    await page.close();
+  });
+});

@@ -1,6 +1,5 @@
 // Wires the page: loads the engine, builds the navigation, mounts the view of
 // the current section and swaps it when the state's section changes.
-import { loadEngine } from './engine.js';
 import { state } from './state.js';
 import { SECTIONS, DEFAULT_SECTION, findSection } from './sections.js';
 import { showError, addMessage, clearStatus } from './status.js';
@@ -37,14 +36,14 @@ function unmount() {
 }
 
 // In the view area, in words: this section could not be shown, and why.
-function showFailure(section, what, error) {
+function showFailure(section, what, error, { others = true } = {}) {
   const box = document.createElement('div');
   box.className = 'missing view-failed';
   box.setAttribute('role', 'alert');
   const head = document.createElement('h1');
   head.textContent = section.title;
   const text = document.createElement('p');
-  text.textContent = `${what} The other sections still work: pick one above.`;
+  text.textContent = others ? `${what} The other sections still work: pick one above.` : what;
   const detail = document.createElement('p');
   detail.className = 'detail';
   detail.textContent = error instanceof Error ? error.message : String(error);
@@ -118,18 +117,38 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 
+// Every section needs the engine: if it cannot load, each says why in its
+// place (naming the file that is missing, if one is), and the navigation still moves.
+const ENGINE_FILES = ['js/engine.js', 'wasm/weightlab.mjs', 'wasm/weightlab.wasm'];
+async function engineFailed(error) {
+  let gone = null;
+  for (const file of ENGINE_FILES) if (!gone && await missing(file)) gone = file;
+  const why = `The engine could not load${gone ? ` (${gone} is missing from the site)` : ''}, and every section needs it.`;
+  const showWhy = () => {
+    const section = findSection(sectionId());
+    renderNav(section.id);
+    document.title = `${section.title} · weightlab`;
+    showFailure(section, why, error, { others: false });
+  };
+  state.subscribe(showWhy);
+  showWhy();
+}
+
 window.weightlab = (async () => {
+  renderNav(sectionId());   // the navigation needs nothing but this module
+  // Fetch the first view's modules while the engine loads, not after it
+  // (show() imports the same module again, at no cost; its errors surface there).
+  import(`./views/${findSection(sectionId()).view}.js`).catch(noop);
+  let engine;
   try {
-    // Fetch the first view's modules while the engine loads, not after it
-    // (show() imports the same module again, at no cost; its errors surface there).
-    import(`./views/${findSection(sectionId()).view}.js`).catch(noop);
-    const engine = await loadEngine();
-    // Listen first: whatever the first view does, the navigation keeps working.
-    state.subscribe(() => { show(engine).catch(showError); });
-    await show(engine);
-    return engine;
+    const { loadEngine } = await import('./engine.js');
+    engine = await loadEngine();
   } catch (error) {
-    showError(error);
+    await engineFailed(error);
     throw error;
   }
+  // Listen first: whatever the first view does, the navigation keeps working.
+  state.subscribe(() => { show(engine).catch(showError); });
+  await show(engine);
+  return engine;
 })();
