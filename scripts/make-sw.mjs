@@ -17,12 +17,17 @@ async function walk(d) {
   return out;
 }
 
-const files = (await walk(dir))
+// The host's own files (_headers: the HTTP headers to send) are never served
+// as pages, so they are not precached; they are hashed all the same, so that
+// new headers make a new cache (a cached response keeps the headers it came with).
+const HOST_FILES = new Set(['_headers', '_redirects']);
+const all = (await walk(dir))
   .map((p) => relative(dir, p))
   .filter((p) => p !== 'sw.js' && !p.endsWith('.gz'))
   .sort();
+const files = all.filter((p) => !HOST_FILES.has(p));
 const hash = createHash('sha256');
-for (const f of files) {
+for (const f of all) {
   hash.update(f);
   hash.update(await readFile(join(dir, f)));
 }

@@ -27,7 +27,9 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
     const page = await context.newPage();
     await page.setViewportSize({ width, height });
     const problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {  // a failed request is named by its URL
+      if (m.type() === 'error') problems.push(`console: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`);
+    });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => {
       const url = new URL(r.url());
@@ -66,4 +68,14 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
 
 export async function screenshot(page, name) {
   await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+}
+
+// Wait until section `id`'s view is mounted (main.js marks #view) and every
+// view module is loaded, so no mount is still on its way; then one more task.
+export async function settled(page, id) {
+  await page.waitForFunction((id) => document.getElementById('view').dataset.mounted === id, id, { timeout: 20000 });
+  await page.evaluate(async () => {
+    await Promise.all(['lesson', 'mnist', 'dot-product', 'draw'].map((v) => import(`./js/views/${v}.js`).catch(() => {})));
+    await new Promise((ok) => setTimeout(ok, 50));
+  });
 }

@@ -1,6 +1,6 @@
 // A classroom day in a minute: 10,000 drawings read and 100 train/reset
-// cycles in the page. The WASM heap and the live Embind handles must be the
-// same at the end as after warm-up. Prints both.
+// cycles in the page. The WASM heap, the WASM stack pointer and the live
+// Embind handles must be the same at the end as after warm-up. Prints them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser } from './harness.mjs';
@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await startBrowser(); });
 after(async () => { await browser?.close(); });
 
-test('10,000 drawings and 100 train/reset cycles leak neither heap nor handles', async () => {
+test('10,000 drawings and 100 train/reset cycles leak neither heap, stack nor handles', async () => {
   const page = await browser.open('/?s=multi-input');
   const result = await page.evaluate(async () => {
     const engine = await window.weightlab;
@@ -46,20 +46,23 @@ test('10,000 drawings and 100 train/reset cycles leak neither heap nor handles',
       }
     };
     readAll(500); cycle(5);                                // warm-up
-    const warm = { heap: engine.HEAP8.length, used: engine.heapInUse(), handles: engine.count_emval_handles() };
+    const probe = () => ({ heap: engine.HEAP8.length, used: engine.heapInUse(), stack: engine.stackPointer(),
+      handles: engine.count_emval_handles() });
+    const warm = probe();
     const t0 = performance.now();
     readAll(10000);
     cycle(100);
-    const end = { heap: engine.HEAP8.length, used: engine.heapInUse(), handles: engine.count_emval_handles() };
+    const end = probe();
     const ms = performance.now() - t0;
     reader.delete(); net.delete(); data.delete();
     return { warm, end, ms };
   });
   console.log(`soak: heap size ${result.warm.heap} -> ${result.end.heap} bytes, ` +
-    `in use ${result.warm.used} -> ${result.end.used} bytes, ` +
+    `in use ${result.warm.used} -> ${result.end.used} bytes, stack pointer ${result.warm.stack} -> ${result.end.stack}, ` +
     `Embind handles ${result.warm.handles} -> ${result.end.handles}, ${Math.round(result.ms)} ms`);
   assert.equal(result.end.heap, result.warm.heap, 'the WASM heap did not grow');
   assert.equal(result.end.used, result.warm.used, 'the bytes in use on the WASM heap are the same');
+  assert.equal(result.end.stack, result.warm.stack, 'the WASM stack pointer is where it was (errors included)');
   assert.ok(Math.abs(result.end.handles - result.warm.handles) <= 2, 'live Embind handles stay flat');
   assert.deepEqual(page.problems, []);
   await page.close();

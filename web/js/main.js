@@ -1,20 +1,23 @@
 // Wires the page: loads the engine, builds the navigation, mounts the view of
 // the current section and swaps it when the state's section changes.
-import { loadEngine } from './engine.js';
 import { state } from './state.js';
-import { SECTIONS, DEFAULT_SECTION } from './sections.js';
-import { showError } from './status.js';
+import { SECTIONS, DEFAULT_SECTION, findSection } from './sections.js';
+import { showError, addMessage, clearStatus } from './status.js';
 
 const root = document.getElementById('view');
 const nav = document.getElementById('nav');
-// The section asked for last, and how to take down the view that is mounted.
-// A section's module loads asynchronously: if the user moves on meanwhile
-// (a click, then Back), only the latest request may mount.
-let current = { id: null, unmount: () => {} };
+const noop = () => {};
+
+// At most one view is mounted (`mounted`), and at most one request to mount
+// is in flight (`wanted`). A section's module loads asynchronously; every
+// request gets its own token, and only the latest may mount, after the
+// previous view is unmounted: A, B, A clicked in one task mounts A once.
+let mounted = null;   // { id, unmount }
+let wanted = null;    // { id }: the latest request, until it mounts or fails
 
 function sectionId() {
-  const id = state.get('s', DEFAULT_SECTION);
-  return SECTIONS.some((s) => s.id === id) ? id : DEFAULT_SECTION;
+  const asked = state.get('s');
+  return findSection(asked)?.id ?? DEFAULT_SECTION;
 }
 
 function renderNav(active) {
@@ -24,18 +27,80 @@ function renderNav(active) {
   nav.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
+function unmount() {
+  if (!mounted) return;
+  const { unmount: fn } = mounted;
+  mounted = null;
+  delete root.dataset.mounted;
+  try { fn(); } catch (error) { showError(error); }
+}
+
+// In the view area, in words: this section could not be shown, and why.
+function showFailure(section, what, error, { others = true } = {}) {
+  const box = document.createElement('div');
+  box.className = 'missing view-failed';
+  box.setAttribute('role', 'alert');
+  const head = document.createElement('h1');
+  head.textContent = section.title;
+  const text = document.createElement('p');
+  text.textContent = others ? `${what} The other sections still work: pick one above.` : what;
+  const detail = document.createElement('p');
+  detail.className = 'detail';
+  detail.textContent = error instanceof Error ? error.message : String(error);
+  box.append(head, text, detail);
+  root.replaceChildren(box);
+}
+
+// Is this file missing from the site (a 404), or there but broken?
+async function missing(url) {
+  try {
+    return (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status === 404;
+  } catch {
+    return false;
+  }
+}
+
 async function show(engine) {
   const id = sectionId();
-  if (id === current.id) return;
-  current.unmount();
-  current = { id, unmount: () => {} };
-  const section = SECTIONS.find((s) => s.id === id);
+  if (id === (wanted ?? mounted)?.id) return;
+  const request = { id };
+  wanted = request;
+  const section = findSection(id);
+  unmount();
+  clearStatus();
   renderNav(id);
   root.replaceChildren();
-  const view = await import(`./views/${section.view}.js`);
-  if (current.id !== id) return;  // superseded while the module loaded
-  current.unmount = view.mount(root, { engine, state, section }) || (() => {});
   document.title = `${section.title} · weightlab`;
+  const asked = state.get('s');
+  if (asked !== undefined && asked !== id) {
+    addMessage(`There is no section "${asked}"; here is the first one, ${section.title}.`);
+  }
+
+  const file = `js/views/${section.view}.js`;
+  let view;
+  try {
+    view = await import(`./views/${section.view}.js`);
+  } catch (error) {
+    if (wanted !== request) return;
+    wanted = null;
+    const entry = { id, unmount: noop };
+    mounted = entry;
+    const gone = await missing(file);
+    if (mounted !== entry) return;   // moved on while we looked
+    showFailure(section, gone
+      ? `This section could not load: ${file} is missing from the site.`
+      : `This section could not load: ${file}, or a file it needs, is missing or broken.`, error);
+    return;
+  }
+  if (wanted !== request) return;  // superseded while the module loaded
+  wanted = null;
+  try {
+    mounted = { id, unmount: noop };
+    mounted.unmount = view.mount(root, { engine, state, section }) || noop;
+    root.dataset.mounted = id;
+  } catch (error) {
+    showFailure(section, 'This section could not be shown (the reason is below).', error);
+  }
 }
 
 nav.addEventListener('click', (event) => {
@@ -52,17 +117,38 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 
+// Every section needs the engine: if it cannot load, each says why in its
+// place (naming the file that is missing, if one is), and the navigation still moves.
+const ENGINE_FILES = ['js/engine.js', 'wasm/weightlab.mjs', 'wasm/weightlab.wasm'];
+async function engineFailed(error) {
+  let gone = null;
+  for (const file of ENGINE_FILES) if (!gone && await missing(file)) gone = file;
+  const why = `The engine could not load${gone ? ` (${gone} is missing from the site)` : ''}, and every section needs it.`;
+  const showWhy = () => {
+    const section = findSection(sectionId());
+    renderNav(section.id);
+    document.title = `${section.title} · weightlab`;
+    showFailure(section, why, error, { others: false });
+  };
+  state.subscribe(showWhy);
+  showWhy();
+}
+
 window.weightlab = (async () => {
+  renderNav(sectionId());   // the navigation needs nothing but this module
+  // Fetch the first view's modules while the engine loads, not after it
+  // (show() imports the same module again, at no cost; its errors surface there).
+  import(`./views/${findSection(sectionId()).view}.js`).catch(noop);
+  let engine;
   try {
-    // Fetch the first view's modules while the engine loads, not after it
-    // (show() imports the same module again, at no cost; its errors surface there).
-    import(`./views/${SECTIONS.find((s) => s.id === sectionId()).view}.js`).catch(() => {});
-    const engine = await loadEngine();
-    await show(engine);
-    state.subscribe(() => show(engine).catch(showError));
-    return engine;
+    const { loadEngine } = await import('./engine.js');
+    engine = await loadEngine();
   } catch (error) {
-    showError(error);
+    await engineFailed(error);
     throw error;
   }
+  // Listen first: whatever the first view does, the navigation keeps working.
+  state.subscribe(() => { show(engine).catch(showError); });
+  await show(engine);
+  return engine;
 })();

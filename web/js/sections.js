@@ -14,3 +14,9 @@ export const SECTIONS = [
 ];
 
 export const DEFAULT_SECTION = SECTIONS[0].id;
+
+// The section whose id is `id` (compared as a string: a URL value never picks
+// an object property), or undefined.
+export function findSection(id) {
+  return SECTIONS.find((s) => s.id === id);
+}

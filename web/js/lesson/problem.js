@@ -13,6 +13,27 @@ const FIELDS = [
   ['alpha', 'alpha', false],
   ['iterations', 'n', false],
 ];
+// What a list counts, for the messages: one, many, and what the book gives instead.
+const COUNTS = {
+  input: ['input', 'inputs'], target: ['target', 'targets'], weights: ['weight', 'weights'],
+  frozen: ['weight', 'weights', 'freeze setting', 'freeze settings'],
+};
+
+// The page steps through at most this many iterations: every step redraws the
+// whole path on the charts, and a step must stay quicker than a frame.
+export const MAX_ITERATIONS = 1000;
+const MIN_NORMAL = 2 ** -1022;   // smaller non-zero doubles are denormal: no precision left
+
+// Why the page will not run `problem` (the engine may), in words, or ''.
+export function pageLimit({ alpha, iterations }) {
+  if (alpha !== 0 && Math.abs(alpha) < MIN_NORMAL) {
+    return `alpha ${alpha} is too small to compute with (a denormal number, below 2.2e-308)`;
+  }
+  if (iterations > MAX_ITERATIONS) {
+    return `iterations: this page steps through at most ${MAX_ITERATIONS}, so that each step stays quick (asked for ${iterations})`;
+  }
+  return '';
+}
 
 function plain(problem) {
   return {
@@ -27,18 +48,38 @@ function parseNumber(text) {
 }
 
 // The problem the URL describes, the book's values where the URL says nothing.
-// Lists of the wrong length are ignored (the diagram's shape is the book's).
-export function readProblem(state, prefix, book) {
+// A list of the wrong length (the diagram's shape is the book's), a denormal
+// alpha or more iterations than the page steps through fall back to the book's
+// value (to MAX_ITERATIONS), and report(sentence) says so; `where` names the
+// network in those sentences.
+export function readProblem(state, prefix, book, { report = () => {}, where = 'this lesson' } = {}) {
   const out = plain(book);
   for (const [field, key, isList] of FIELDS) {
     const text = state.get(prefix + key);
     if (text === undefined) continue;
     if (isList) {
       const values = text.split(',').map(parseNumber);
-      if (values.length === out[field].length) out[field] = values;
+      const n = out[field].length;
+      if (values.length === n) {
+        out[field] = values;
+      } else {
+        const [one, many, bookOne = one, bookMany = many] = COUNTS[field];
+        report(`${prefix + key} has ${values.length} value${values.length === 1 ? '' : 's'}; ` +
+          `${where} has ${n} ${n === 1 ? one : many}, so the book's ${n === 1 ? `${bookOne} is` : `${bookMany} are`} used.`);
+      }
     } else {
       out[field] = parseNumber(text);
     }
+  }
+  if (out.alpha !== 0 && Math.abs(out.alpha) < MIN_NORMAL) {
+    report(`${prefix}alpha=${state.get(prefix + 'alpha')} is too small to compute with (a denormal number, below 2.2e-308), ` +
+      `so the book's alpha ${book.alpha} is used.`);
+    out.alpha = book.alpha;
+  }
+  if (out.iterations > MAX_ITERATIONS) {
+    report(`${prefix}n=${state.get(prefix + 'n')} asks for more iterations than this page steps through ` +
+      `(at most ${MAX_ITERATIONS}, so that each step stays quick), so ${MAX_ITERATIONS} are run.`);
+    out.iterations = MAX_ITERATIONS;
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // The training chart: summed error (left axis) and train / test accuracy in %
 // (right axis), one point per epoch. The only MNIST module that uses Chart.js.
+import { chartsMissing, CHARTS_MISSING } from '../vendor.js';
+
 export function createProgressChart(canvas) {
   const Chart = window.Chart;
-  if (!Chart) throw new Error('The chart library did not load; training still works, but without the chart.');
+  if (chartsMissing()) throw new Error(`${CHARTS_MISSING}: training still works, without the chart.`);
   const css = getComputedStyle(document.documentElement);
   const token = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
   const chart = new Chart(canvas, {

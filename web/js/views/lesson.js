@@ -4,7 +4,7 @@
 // (iteration, phase) and every edited setting live in the URL through `state`.
 import { LESSONS } from '../lesson/config.js';
 import { PHASES, PHASE_LABELS, phaseIndex, iterationValues } from '../lesson/phases.js';
-import { readProblem, problemPatch, isBookProblem } from '../lesson/problem.js';
+import { readProblem, problemPatch, isBookProblem, pageLimit } from '../lesson/problem.js';
 import { createDiagram } from '../lesson/diagram.js';
 import { createNumbers } from '../lesson/numbers.js';
 import { createCode } from '../lesson/code.js';
@@ -13,7 +13,8 @@ import { createPlayer, SPEEDS } from '../lesson/player.js';
 import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
 import { fmt } from '../lesson/format.js';
 import { arithmeticLines } from '../lesson/arith.js';
-import { showError, clearStatus } from '../status.js';
+import { showError, clearStatus, addMessage } from '../status.js';
+import { chartsMissing, CHARTS_MISSING, missingNote } from '../vendor.js';
 import { createErrorCurves } from '../charts/error-curves.js';
 import { createErrorSurface } from '../charts/error-surface.js';
 import { createWeightMatrix } from '../charts/weight-matrix.js';
@@ -103,7 +104,9 @@ export function mount(root, { engine, state, section }) {
   const chartSlots = {};
   let alive = true;
   const slot = (role) => $(`[data-role="${role}"]`);
-  if (lesson.curves) {  // one set per network; the note under the last
+  if (lesson.curves && chartsMissing()) {  // Chart.js draws them: say so where they would be
+    slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
+  } else if (lesson.curves) {  // one set per network; the note under the last
     chartSlots.curves = panels.map((p, k) => createErrorCurves(
       root.querySelector(`[data-role="curves"][data-panel="${k}"]`), engine, { note: k === panels.length - 1 }));
   }
@@ -127,7 +130,9 @@ export function mount(root, { engine, state, section }) {
   // The problem each panel shows, recomputed when its URL keys change.
   function compute() {
     for (const p of panels) {
-      const problem = readProblem(state, p.prefix, p.book);
+      const notes = [];
+      const problem = readProblem(state, p.prefix, p.book,
+        { report: (note) => notes.push(note), where: pair ? `the "${p.ex.title}" network` : 'this lesson' });
       const key = JSON.stringify(problem);
       if (key === p.key) continue;
       try {
@@ -137,11 +142,14 @@ export function mount(root, { engine, state, section }) {
         showError(error);
         if (!p.trace) { p.problem = readProblem({ get: () => undefined }, '', p.book); p.trace = engine.run(p.problem); }
       }
+      for (const note of notes) addMessage(note);   // what the URL asked that the page did not do
       p.key = key;
     }
   }
 
   function edit(p, candidate) {
+    const limit = pageLimit(candidate);
+    if (limit) { showError(limit); return false; }
     let trace;
     try {
       trace = engine.run(candidate);
@@ -173,7 +181,7 @@ export function mount(root, { engine, state, section }) {
   }
   const player = createPlayer($('[data-role="player"]'), {
     id: section.id, position, go,
-    speed: () => (SPEEDS[state.get('sp')] ? state.get('sp') : 'normal'),
+    speed: () => state.choice('sp', SPEEDS, 'normal'),
     setSpeed: (sp) => state.set({ sp: sp === 'normal' ? null : sp }, { push: false }),
   });
   const onPick = (event) => {

@@ -8,6 +8,7 @@ import { loadDataset, loadModelInto, TRAIN_URL, TEST_URL, MODEL_URL } from '../m
 import { makeCanvas, drawSigned, maxAbs, palette, makeLegend } from '../mnist/draw.js';
 import { createProgressChart } from '../mnist/chart.js';
 import { createTrainer } from '../mnist/trainer.js';
+import { missingNote } from '../vendor.js';
 
 // Keep in step with wasm/tools/train_linear.cpp, which wrote models/chapter-linear.wlm.
 const DEFAULTS = { alpha: 0.001, epochs: 10, seed: 1 };
@@ -115,6 +116,7 @@ export function mount(root, { engine, state }) {
     chart = createProgressChart($('mnist-chart'));
   } catch (error) {
     showError(error);
+    $('mnist-chart').parentElement.replaceWith(missingNote(error.message));   // said where the chart would be
   }
 
   const net = new engine.LinearNetwork(DEFAULTS.seed);
