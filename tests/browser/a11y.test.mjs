@@ -145,3 +145,44 @@ const STATES = [
 for (const state of STATES) {
   test(`${state.label}: passes too, at both sizes`, () => auditAll([state]));
 }
+
+// axe cannot judge the text of the lesson diagrams (SVG text over drawn
+// shapes: "background could not be determined"), so this measures it the same
+// way, WCAG's contrast ratio, against the shape each text sits on: an edge
+// label's box, a node's circle, else the white panel. 4.5:1 for every text,
+// at every phase of every lesson (the freeze lesson shows frozen labels).
+test('diagram text has at least 4.5:1 contrast on the shape behind it, at every phase of every lesson', async () => {
+  const low = [];
+  let measured = 0;
+  for (const section of SECTIONS.filter((s) => s.view === 'lesson')) {
+    const page = await browser.open(`/?s=${section.id}`, SIZES[0]);
+    await ready(page, 'lesson');
+    for (const phase of ['predict', 'compare', 'learn', 'update']) {
+      await page.waitForSelector(`.phases li.current[data-ph="${phase}"]`);
+      const texts = await page.evaluate(() => {
+        const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const lum = (c) => rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+          .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const panel = getComputedStyle(document.querySelector('.lesson .panel')).backgroundColor;
+        return [...document.querySelectorAll('.lesson svg.diagram text')].filter((t) => t.textContent.trim()).map((t) => {
+          const box = t.closest('.edge-label')?.querySelector('rect')
+            ?? [...t.ownerSVGElement.querySelectorAll('circle')].find((c) => c.getAttribute('cx') === t.getAttribute('x') && c.getAttribute('cy') === t.getAttribute('y'));
+          const back = box ? getComputedStyle(box).fill : panel;
+          const style = getComputedStyle(t);
+          return { text: t.textContent, cls: t.getAttribute('class'), fill: style.fill, back, opacity: style.opacity, ratio: ratio(style.fill, back) };
+        });
+      });
+      for (const t of texts) {
+        measured++;
+        if (t.ratio < 4.5 || t.opacity !== '1') low.push(`${section.id} ${phase}: "${t.text}" (${t.cls}) ${t.fill} on ${t.back}: ${t.ratio.toFixed(2)}:1, opacity ${t.opacity}`);
+      }
+      if (phase !== 'update') await page.click('.player button[data-act="next"]');
+    }
+    assert.deepEqual(page.problems, [], section.id);
+    await page.close();
+  }
+  console.log(`diagram texts measured: ${measured}, below 4.5:1: ${low.length}`);
+  assert.ok(measured > 100, `measured ${measured} texts`);
+  assert.deepEqual(low, []);
+});
