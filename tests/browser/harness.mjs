@@ -23,7 +23,7 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
   });
   await mkdir(ARTIFACTS, { recursive: true });
 
-  async function open(path = '/', { width = 1280, height = 900, touch = false } = {}) {
+  async function open(path = '/', { width = 1280, height = 900 } = {}) {
     const page = await context.newPage();
     await page.setViewportSize({ width, height });
     const problems = [];

@@ -110,6 +110,7 @@ export function mount(root, { engine, state }) {
     }
     const label = data.label(i);
     drawDigit($('dp-input'), data.images(i, i + 1));
+    $('dp-input').setAttribute('aria-label', `The selected digit: image ${i + 1}, labelled ${label}`);
     const scores = net.predictImage(data, i);
     const weights = net.weights();
     const products = Array.from({ length: 10 }, (_, d) => net.contributionsImage(data, i, d));

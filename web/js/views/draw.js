@@ -82,11 +82,11 @@ export function mount(root, { engine, state }) {
         score is the sum of them all.</p>
         <div class="why-maps">
           <figure class="why-map">
-            <canvas class="why-top pixelated" width="28" height="28" role="img"></canvas>
+            <canvas class="why-top pixelated" width="28" height="28" role="img" aria-label="Contributions of each pixel to the top score: nothing drawn yet"></canvas>
             <figcaption class="why-top-caption"></figcaption>
           </figure>
           <figure class="why-map">
-            <canvas class="why-second pixelated" width="28" height="28" role="img"></canvas>
+            <canvas class="why-second pixelated" width="28" height="28" role="img" aria-label="Contributions of each pixel to the second score: nothing drawn yet"></canvas>
             <figcaption class="why-second-caption"></figcaption>
           </figure>
           <p class="draw-small why-note">These are the two digits the chapter's network scores highest.
@@ -183,6 +183,8 @@ export function mount(root, { engine, state }) {
       paintContributions(el('.why-second'), null, 1);
       el('.why-top-caption').textContent = '';
       el('.why-second-caption').textContent = '';
+      el('.why-top').setAttribute('aria-label', 'Contributions of each pixel to the top score: nothing drawn yet');
+      el('.why-second').setAttribute('aria-label', 'Contributions of each pixel to the second score: nothing drawn yet');
       return;
     }
     box.dataset.state = 'reading';
