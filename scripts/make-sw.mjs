@@ -19,7 +19,8 @@ async function walk(d) {
 
 const files = (await walk(dir))
   .map((p) => relative(dir, p))
-  .filter((p) => p !== 'sw.js' && !p.endsWith('.gz'))
+  // .onnx: the models for download (scripts/onnx/export.mjs), fetched when clicked, not precached
+  .filter((p) => p !== 'sw.js' && !p.endsWith('.gz') && !p.endsWith('.onnx'))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) {
