@@ -128,3 +128,14 @@ function withCrc(bytes) {
   new DataView(bytes.buffer).setUint32(bytes.length - 4, crc32(bytes.subarray(0, bytes.length - 4)) >>> 0, true);
   return bytes;
 }
+
+test('predictImage without a CNN or past the dataset is an Error, and the reader works after it', async () => {
+  const reader = new wl.DigitReader();
+  assert.throws(() => reader.predictImage(data, 0), /no CNN model loaded/);
+  reader.loadModel(await site('models/digits-cnn.wlm'));
+  for (const bad of [-1, 10000, 0.5, NaN]) assert.throws(() => reader.predictImage(data, bad), /index must be a whole number/);
+  const probs = reader.predictImage(data, 0);
+  assert.ok(probs instanceof Float32Array && probs.length === 10);
+  assert.equal(argmax(probs), data.label(0));
+  reader.delete();
+});
