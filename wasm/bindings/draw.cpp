@@ -93,9 +93,10 @@ class DigitReader {
     return guarded([&] {
       require(cnn_ != nullptr, "no CNN model loaded");
       require(data.rows == 28 && data.cols == 28, "the CNN reads 28x28 digits");
-      require(std::isfinite(index) && index == std::floor(index) && index >= 0 &&
-                  index < static_cast<double>(data.count),
-              "index must be a whole number below the dataset's " + std::to_string(data.count));
+      if (!(std::isfinite(index) && index == std::floor(index) && index >= 0 &&
+            index < static_cast<double>(data.count))) {  // the message is built only on failure
+        require(false, "index must be a whole number below the dataset's " + std::to_string(data.count));
+      }
       const std::uint8_t* pixels = data.image(static_cast<std::size_t>(index));
       std::array<float, kMnistPixels> input{};
       for (std::size_t p = 0; p < kMnistPixels; ++p) input[p] = pixels[p] / 255.0f;
