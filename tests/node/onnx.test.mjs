@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import * as ort from 'onnxruntime-web';
+import { createRequire } from 'node:module';
 import { loadWeightlab, SITE_DIR } from './load.mjs';
 import { wlmToOnnx } from '../../scripts/onnx/export.mjs';
 
@@ -18,6 +19,7 @@ import { wlmToOnnx } from '../../scripts/onnx/export.mjs';
 const CNN_TOLERANCE = 1e-5;
 const LINEAR_TOLERANCE = 1e-5;
 const BATCH = 1000;
+const { onnx } = createRequire(import.meta.url)('onnx-proto');
 
 const wl = await loadWeightlab();
 const site = async (path) => new Uint8Array(await readFile(new URL(path, SITE_DIR)));
@@ -102,6 +104,12 @@ test('the build ships exactly what the exporter makes of the .wlm files', async 
   for (const name of ['digits-cnn', 'chapter-linear']) {
     const made = wlmToOnnx(await site(`models/${name}.wlm`), `models/${name}.wlm`);
     assert.deepEqual(Buffer.from(made), Buffer.from(await site(`models/${name}.onnx`)), `${name}.onnx is stale`);
+    const model = onnx.ModelProto.decode(made);
+    assert.equal(Number(model.irVersion), 7);
+    assert.deepEqual(model.opsetImport.map((o) => [o.domain, Number(o.version)]), [['', 13]]);
+    const meta = Object.fromEntries(model.metadataProps.map((p) => [p.key, p.value]));
+    assert.equal(meta.source, `models/${name}.wlm`);
+    assert.match(meta.architecture, name === 'digits-cnn' ? /^cnn-c5x8-p2-c5x32-p2-d128-d10$/ : /^linear-784-10$/);
   }
 });
 
