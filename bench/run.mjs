@@ -1,8 +1,9 @@
-// Times the same work in four implementations and writes bench/results.md:
+// Times the same work in five implementations and writes bench/results.md:
 //   native    the core built natively (build/native/bench_core --serve, JSON lines)
 //   WASM      the core built to WebAssembly (build/wasm/wasm/weightlab-bench.mjs),
 //             every repetition inside WASM, timed there with emscripten_get_now
 //   tfjs-wasm TensorFlow.js 4.22 with its WASM backend (SIMD), float32
+//   onnxruntime-web  the CNN's ONNX export in onnxruntime-web, WASM backend, 1 thread (bench/onnxruntime.mjs)
 //   plain JS  typed arrays and for loops (bench/implementations.mjs)
 // plus "WASM, page API": the shipped module (site/wasm/weightlab.mjs) called
 // from JS the way the page calls it, one call per digit or per epoch.
@@ -22,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { plain, tfjsImpl, loadTfjs, readWlm, digitsFromIdx } from './implementations.mjs';
 import { measurePageLoad, PAGE_BUDGET_BYTES, PAGE_BUDGET_MS } from './page-load.mjs';
 import { measureRead } from './draw.mjs';
+import { loadOnnxruntime } from './onnxruntime.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const path = (p) => new URL(p, ROOT).pathname;
@@ -73,10 +75,10 @@ const timers = [];
 const timer = (impl, name, unit, reps, once) => timers.push({ impl, name, unit, reps, once, ms: [], cpuMs: [] });
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 // A JS work object { prepare(), run() -> checksum, reps, unit } timed once.
-const jsTimer = (impl, name, w) => timer(impl, name, w.unit, w.reps, () => {
+const jsTimer = (impl, name, w) => timer(impl, name, w.unit, w.reps, async () => {
   w.prepare();
   const c0 = cpuNow(), t0 = performance.now();
-  const checksum = w.run();
+  const checksum = await w.run();  // onnxruntime-web's run is async
   const t1 = performance.now(), c1 = cpuNow();
   return { ms: t1 - t0, cpuMs: c1 - c0, checksum };
 });
@@ -157,6 +159,21 @@ for (const impl of [tfjs, plain]) {
   }
 }
 
+// 6. onnxruntime-web (WASM backend, 1 thread) on the CNN's ONNX export
+// (bench/onnxruntime.mjs): one session.run per digit, and batches of 100.
+// The core has no batch path: its batch row is the same 200 digits one by one.
+if (models.cnn) {
+  const ortImpl = await loadOnnxruntime(models.cnn);
+  log(`onnxruntime-web: ${ortImpl.info}`);
+  jsTimer(ortImpl.name, 'cnn/classify', ortImpl.cnnClassify(digits));
+  jsTimer(ortImpl.name, 'cnn/batch-classify', ortImpl.cnnBatch(digits, 100));
+  const w = suite.run('cnn/classify', 0, 0);
+  timer('WASM', 'cnn/batch-classify', w.unit, w.reps, () => {
+    const r = suite.run('cnn/classify', 0, 1);
+    return { ms: r.ms[0], cpuMs: r.cpuMs[0], checksum: r.checksum };
+  });
+}
+
 // ------------------------------------------------------------ the runs
 // Warm-up runs, then RUNS rounds: in each round every workload runs in every
 // implementation, back to back, so a slow spell of this shared machine falls
@@ -203,7 +220,7 @@ const machine = {
   uptime: sh('uptime').replace(/^.*load average/, 'load average'),
 };
 
-const IMPLS = ['native', 'WASM', 'WASM page API', 'tfjs-wasm', 'plain JS'];
+const IMPLS = ['native', 'WASM', 'WASM page API', 'tfjs-wasm', 'onnxruntime-web', 'plain JS'];
 const LABELS = {
   'step/single-input': 'one step: single input', 'step/multi-input': 'one step: multiple inputs',
   'step/freeze': 'one step: freeze one weight', 'step/multi-output': 'one step: multiple outputs',
@@ -214,6 +231,7 @@ const LABELS = {
   'read/preprocess-840': 'draw a digit, stage 1: preprocess an 840×840 canvas',
   'read/cnn': 'draw a digit, stage 2: CNN',
   'read/linear': 'draw a digit, stage 3: linear scores',
+  'cnn/batch-classify': 'classify 100 digits at once: CNN, per digit',
 };
 const ratio = (a, b, key = 'perRep') => (a && b ? a[key] / b[key] : undefined);
 const x = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
@@ -233,11 +251,11 @@ lines.push(`Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}),
   `with the ratio of CPU time in brackets (CPU time leaves out the time other jobs held the core on this shared machine). ` +
   `Command: \`scripts/bench${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\`.`);
 lines.push('');
-lines.push('| Workload | native | WASM | WASM, page API | tfjs-wasm | plain JS | WASM / native | tfjs / WASM | JS / WASM | native = WASM result |');
-lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+lines.push('| Workload | native | WASM | WASM, page API | tfjs-wasm | onnxruntime-web | plain JS | WASM / native | tfjs / WASM | ORT / WASM | JS / WASM | native = WASM result |');
+lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
 for (const [name, r] of Object.entries(results)) {
   lines.push(`| ${LABELS[name] || name} | ${IMPLS.map((i) => fmt(r[i]?.perRep, r.unit)).join(' | ')} | ` +
-    `${both(r.WASM, r.native)} | ${both(r['tfjs-wasm'], r.WASM)} | ${both(r['plain JS'], r.WASM)} | ${agreement(name)} |`);
+    `${both(r.WASM, r.native)} | ${both(r['tfjs-wasm'], r.WASM)} | ${both(r['onnxruntime-web'], r.WASM)} | ${both(r['plain JS'], r.WASM)} | ${agreement(name)} |`);
 }
 lines.push('');
 lines.push('Targets (met if the wall-time ratio meets it; the CPU-time ratio is shown beside it):');
@@ -258,6 +276,11 @@ for (const name of ['linear/classify', 'cnn/classify', 'linear/epoch']) {
   const c = results[name] && ratio(results[name]['tfjs-wasm'], results[name].WASM, 'cpuPerRep');
   target(`WASM ≥ 3× faster than tfjs-wasm: ${LABELS[name]}`, r, r >= 3, `${x(r)} faster`, `${x(c)} faster`, c >= 3);
 }
+{
+  const r = results['cnn/classify'] && ratio(results['cnn/classify']['onnxruntime-web'], results['cnn/classify'].WASM);
+  const c = results['cnn/classify'] && ratio(results['cnn/classify']['onnxruntime-web'], results['cnn/classify'].WASM, 'cpuPerRep');
+  target(`WASM ≥ 3× faster than onnxruntime-web: ${LABELS['cnn/classify']}`, r, r >= 3, `${x(r)} faster`, `${x(c)} faster`, c >= 3);
+}
 if (page) {
   target(`first load ≤ ${PAGE_BUDGET_BYTES / 1000} KB transferred (gzip)`, page.bytes, page.bytes <= PAGE_BUDGET_BYTES,
     `${(page.bytes / 1000).toFixed(1)} KB`);
@@ -269,7 +292,7 @@ for (const t of targets) lines.push(`| ${t.what} | ${t.shown} | ${t.cpuShown || 
 // Same maths? Classification: the same digits predicted (sum of predicted labels);
 // epochs: the summed error (tfjs works in float32, the core and plain JS in double).
 const same = [];
-for (const impl of ['WASM page API', 'tfjs-wasm', 'plain JS']) {
+for (const impl of ['WASM page API', 'tfjs-wasm', 'onnxruntime-web', 'plain JS']) {
   const parts = [];
   for (const [name, r] of Object.entries(results)) {
     const a = r[impl], n = r.native;

@@ -23,7 +23,8 @@ async function walk(d) {
 const HOST_FILES = new Set(['_headers', '_redirects']);
 const all = (await walk(dir))
   .map((p) => relative(dir, p))
-  .filter((p) => p !== 'sw.js' && !p.endsWith('.gz'))
+  // .onnx: the models for download (scripts/onnx/export.mjs), fetched when clicked, not precached
+  .filter((p) => p !== 'sw.js' && !p.endsWith('.gz') && !p.endsWith('.onnx'))
   .sort();
 const files = all.filter((p) => !HOST_FILES.has(p));
 const hash = createHash('sha256');

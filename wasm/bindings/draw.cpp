@@ -15,6 +15,8 @@
 //
 // An empty canvas gives hasInk false and no reading at all (probs, linear and
 // the contributions are null): the page invites the user to draw.
+// reader.predictImage(dataset, index) -> Float32Array[10] is the CNN's softmax
+// for one MNIST digit as it is (no preprocessing), to check exported models.
 // The linear reading uses the core's wl::LinearNetwork, the same class the
 // chapter's MNIST section trains, so there is one implementation of it.
 #include <algorithm>
@@ -82,6 +84,24 @@ class DigitReader {
       require(data.rows == 28 && data.cols == 28, "the CNN reads 28x28 digits");
       return static_cast<double>(
           wl::count_correct(*cnn_, data.pixels.data(), data.labels.data(), data.count));
+    });
+  }
+
+  // The CNN's probabilities for digit `index` of a Dataset (pixel/255, no
+  // preprocessing), as count_correct reads it. For checking exports (ONNX).
+  val predict_image(const Dataset& data, double index) {
+    return guarded([&] {
+      require(cnn_ != nullptr, "no CNN model loaded");
+      require(data.rows == 28 && data.cols == 28, "the CNN reads 28x28 digits");
+      if (!(std::isfinite(index) && index == std::floor(index) && index >= 0 &&
+            index < static_cast<double>(data.count))) {  // the message is built only on failure
+        require(false, "index must be a whole number below the dataset's " + std::to_string(data.count));
+      }
+      const std::uint8_t* pixels = data.image(static_cast<std::size_t>(index));
+      std::array<float, kMnistPixels> input{};
+      for (std::size_t p = 0; p < kMnistPixels; ++p) input[p] = pixels[p] / 255.0f;
+      cnn_->predict(input.data(), probs_.data());
+      return to_typed_array(probs_.data(), probs_.size());
     });
   }
 
@@ -236,6 +256,7 @@ EMSCRIPTEN_BINDINGS(weightlab_draw) {
       .function("loadModel", &DigitReader::load_model)
       .function("loadLinear", &DigitReader::load_linear)
       .function("countCorrect", &DigitReader::count_correct)
+      .function("predictImage", &DigitReader::predict_image)
       .function("hasModel", &DigitReader::has_model)
       .function("hasLinear", &DigitReader::has_linear)
       .function("architecture", &DigitReader::architecture)

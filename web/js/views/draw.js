@@ -63,6 +63,8 @@ export function mount(root, { engine, state }) {
         <p class="model-message" role="status"></p>
         <h3 class="bars-title">CNN: probability of each digit</h3>
         <div class="bars-cnn"></div>
+        <p class="draw-small onnx-link"><a href="models/digits-cnn.onnx" download>Download this network as ONNX</a>.
+        Open it in Netron, or run it with onnxruntime: input <code>image</code> [N,1,28,28] in [0,1], output <code>probabilities</code> [N,10].</p>
       </section>
 
       <section class="panel draw-linear" aria-labelledby="draw-linear-title">

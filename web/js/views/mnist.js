@@ -82,6 +82,8 @@ export function mount(root, { engine, state }) {
         <p>With alpha 0.001 and 10 epochs this network gets about 89% of its 1,000 training digits and about 80.5% of
         the 10,000 test digits right. The gap is overfitting: 1,000 examples are few for 7,840 weights. A weighted sum of
         pixels cannot do much better; hidden layers, later in the book, can.</p>
+        <p class="mnist-note onnx-link"><a href="models/chapter-linear.onnx" download>Download the trained network as ONNX</a>
+        (the weights "Load trained weights" uses). Open it in Netron, or run it with onnxruntime: input <code>image</code> [N,784], pixel/255, output <code>scores</code> [N,10].</p>
       </section>
     </article>`;
 
