@@ -1,7 +1,10 @@
-// Shared colour and number helpers for the chart components: the page's
-// colour tokens (read from CSS so the charts match the page), a diverging map
-// for signed values (weights: --neg, white, --pos), a sequential map for
-// errors (the surface), and number formatting that never prints NaN.
+// Shared colour helpers for the chart components: the page's colour tokens
+// (read from CSS so the charts match the page), a diverging map for signed
+// values (weights: --neg, white, --pos), a sequential map for errors (the
+// surface). Numbers are written by the page's one format, common/format.js.
+import { clamp } from '../common/format.js';
+
+export { fmt, tick, niceTicks, clamp } from '../common/format.js';
 
 // "#rgb", "#rrggbb", "rgb(r g b)" or "rgb(r, g, b)" → [r, g, b]; anything else
 // goes through a canvas, which normalises every CSS colour it understands.
@@ -46,7 +49,6 @@ export function tokens(el = document.documentElement) {
 export const rgb = ([r, g, b]) => `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)})`;
 export const rgba = ([r, g, b], a) => `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)} / ${a})`;
 export const mix = (a, b, t) => a.map((v, i) => v + (b[i] - v) * t);
-export const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
 // Signed value → [r,g,b]: -maxAbs is `neg`, 0 is white, +maxAbs is `pos`.
 // Non-finite values and maxAbs <= 0 give white (the caller says why in text).
@@ -74,51 +76,6 @@ export function sequential(t) {
 
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-// A short, finite-safe number: fixed digits for ordinary sizes, exponent for
-// very large or very small ones, "—" for NaN/Infinity (never "NaN" in the DOM).
-export function fmt(v, digits = 4) {
-  if (!Number.isFinite(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-4) return v.toExponential(2).replace('e+', 'e');
-  const s = v.toFixed(digits);
-  return /^-0\.0+$/.test(s) ? s.slice(1) : s;
-}
-
-// Axis tick labels: as many decimals as the tick step needs (0.2, 0.2005,
-// 0.201…), exponents for very large or very small numbers. `step` may be a
-// number or, as Chart.js passes it, the array of ticks.
-export function tick(v, _index, step) {
-  if (!Number.isFinite(v)) return '';
-  let d = 0;
-  if (Array.isArray(step)) d = step.length > 1 ? Math.abs(step[1].value - step[0].value) : 0;
-  else if (typeof step === 'number') d = Math.abs(step);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e5 || (!(d > 0) && a < 1e-3) || (d > 0 && d < 1e-6)) {
-    const digits = d > 0 ? clamp(Math.ceil(Math.log10(a / d)) + 1, 1, 6) : 2;
-    return v.toExponential(digits - 1).replace('e+', 'e').replace(/\.?0+e/, 'e');
-  }
-  if (!(d > 0)) return String(Number(v.toPrecision(3)));
-  const decimals = clamp(Math.ceil(-Math.log10(d) - 1e-9) + (Number((d / 10 ** Math.floor(Math.log10(d))).toFixed(6)) % 1 ? 1 : 0), 0, 8);
-  return v.toFixed(decimals);
-}
-
-// "Nice" tick positions covering [lo, hi] with about `count` steps.
-export function niceTicks(lo, hi, count = 5) {
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
-  const raw = (hi - lo) / count;
-  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
-  const out = [];
-  for (let n = Math.ceil(lo / step - 1e-9); n * step <= hi + step * 1e-9; n += 1) {
-    const v = n * step;
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
-    if (out.length > 50) break;
-  }
-  return out;
 }
 
 // Letters the book gives the weights in its graphs: a, b, c, …

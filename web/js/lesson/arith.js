@@ -1,7 +1,7 @@
 // The current phase's arithmetic written out with the engine's numbers, the
 // way the book writes it under its figures (8.5 × -0.14 = -1.19). Nothing is
 // computed here: every operand and result is read from the problem or trace.
-import { fmt } from './format.js';
+import { fmt } from '../common/format.js';
 import { phaseIndex } from './phases.js';
 
 const paren = (v) => (v < 0 ? `(${fmt(v)})` : fmt(v));

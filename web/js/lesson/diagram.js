@@ -3,7 +3,7 @@
 // by sign). The numbers of the current phase appear where the book puts them:
 // pred in the output node, error and delta beside it, weight_deltas and then
 // the new weights on the edges. Clicking an edge's label freezes that weight.
-import { fmt } from './format.js';
+import { fmt } from '../common/format.js';
 import { phaseIndex } from './phases.js';
 
 const NS = 'http://www.w3.org/2000/svg';

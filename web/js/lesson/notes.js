@@ -2,7 +2,7 @@
 // overflowed run, the book's printed figures for this step (right ones as a
 // check, wrong ones as errata with the correct value from the trace and why),
 // and the errata in the book's code for this example.
-import { fmt } from './format.js';
+import { fmt } from '../common/format.js';
 import { phaseIndex, totalError } from './phases.js';
 
 const FIELD_PHASE = { weights_before: 0, pred: 0, error: 1, delta: 1, weight_deltas: 2, weights_after: 3 };

@@ -2,7 +2,7 @@
 // output (target, pred, error, delta) and one row per weight (input, weight,
 // weight_delta, new weight). Cells of phases not reached yet are dimmed, the
 // current phase's cells are highlighted.
-import { fmt } from './format.js';
+import { fmt } from '../common/format.js';
 import { phaseIndex } from './phases.js';
 
 export function weightNames(inputNames, outputNames) {

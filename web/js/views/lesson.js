@@ -11,7 +11,7 @@ import { createCode } from '../lesson/code.js';
 import { createSettings } from '../lesson/settings.js';
 import { createPlayer, SPEEDS } from '../lesson/player.js';
 import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
-import { fmt } from '../lesson/format.js';
+import { fmt } from '../common/format.js';
 import { arithmeticLines } from '../lesson/arith.js';
 import { showError, clearStatus } from '../status.js';
 import { createErrorCurves } from '../charts/error-curves.js';
