@@ -5,7 +5,7 @@
 // A frozen weight keeps its dot still while its bowl slides under it as the
 // other weights learn. All numbers come from the engine; this module draws.
 import { tokens, rgba, fmt, tick, letter, weightName, escapeHtml } from './palette.js';
-import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from './trace-slices.js';
+import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -226,7 +226,7 @@ export function createErrorCurves(container, engine, options = {}) {
     const showTangent = !isPredict(phase);
     const frozen = problem.frozen ?? [];
     const input = Array.from(problem.input ?? []);
-    const held = { ...problem, weights: Float64Array.from(it.before) };
+    const held = { ...problem, weights: Float64Array.from(it.weightsBefore) };
     const notes = [];
     figures.forEach((f) => {
       const w = f.w;
@@ -254,7 +254,7 @@ export function createErrorCurves(container, engine, options = {}) {
         points.push({ x, y: ok ? y : null });
         if (ok) ymax = Math.max(ymax, y);
       }
-      const wx = it.before[w];
+      const wx = it.weightsBefore[w];
       const wy = it.totalError;
       const dotOn = Number.isFinite(wx) && Number.isFinite(wy) && wx >= lo && wx <= hi && wy <= Y_LIMIT;
       if (dotOn) ymax = Math.max(ymax, wy);
@@ -275,7 +275,7 @@ export function createErrorCurves(container, engine, options = {}) {
 
       // Where the dot goes: the new weight, on this same curve (others still held).
       let next = [];
-      const ax = it.after[w];
+      const ax = it.weightsAfter[w];
       if (learn && dotOn && !isFrozen && Number.isFinite(ax) && ax !== wx && ax >= lo && ax <= hi) {
         try {
           const ay = engine.errorCurve(held, { index: w, from: ax, to: ax + (hi - lo), samples: 2 })[0];

@@ -4,7 +4,7 @@
 // the current step highlighted, axes and a colour legend. Plain 2-D canvas,
 // sharp on high-DPI screens, redrawn (without recomputing) when resized.
 import { tokens, rgb, sequential, fmt, tick, niceTicks, letter, weightName, escapeHtml, clamp } from './palette.js';
-import { emptyReason, iterationOf, weightPath, isLearn } from './trace-slices.js';
+import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
 
 const N = 80;                // grid cells per side
 const X_LIMIT = 1e100;       // weights beyond this are off the chart (their squares overflow)
@@ -139,14 +139,14 @@ export function createErrorSurface(container, engine, options = {}) {
     const now = frameOf(Math.min(count - 1, k + 1));
     const size = (f) => (f ? Math.max(f[0][1] - f[0][0], f[1][1] - f[1][0]) : 0);
     let chosen = all && now && size(all) <= 25 * Math.max(size(now), 1e-12) ? all : (now || all);
-    if (!chosen) chosen = [[it.before[x], it.before[x]], [it.before[y], it.before[y]]].map((r) => (extent(r) ? r : [-1, 1]));
+    if (!chosen) chosen = [[it.weightsBefore[x], it.weightsBefore[x]], [it.weightsBefore[y], it.weightsBefore[y]]].map((r) => (extent(r) ? r : [-1, 1]));
     const half = Math.max(size(chosen) / 2, 0.1);
     const [xFrom, xTo] = axisRange(chosen[0], half);
     const [yFrom, yTo] = axisRange(chosen[1], half);
 
     let grid;
     try {
-      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.before) },
+      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.weightsBefore) },
         { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N });
     } catch (error) {
       view = null; schedule();
@@ -199,7 +199,7 @@ export function createErrorSurface(container, engine, options = {}) {
     canvas.dataset.iteration = String(k);
     canvas.setAttribute('aria-label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
       `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
-      `The path of ${path.length} points is at (${fmt(it.before[x])}, ${fmt(it.before[y])}) at step ${k + 1}.`);
+      `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`);
     note.textContent = `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
       `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
       `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`;

@@ -2,7 +2,7 @@
 // way the book writes it under its figures (8.5 × -0.14 = -1.19). Nothing is
 // computed here: every operand and result is read from the problem or trace.
 import { fmt } from '../common/format.js';
-import { phaseIndex } from './phases.js';
+import { phaseIndex } from '../common/trace.js';
 
 const paren = (v) => (v < 0 ? `(${fmt(v)})` : fmt(v));
 

@@ -4,7 +4,7 @@
 // pred in the output node, error and delta beside it, weight_deltas and then
 // the new weights on the edges. Clicking an edge's label freezes that weight.
 import { fmt } from '../common/format.js';
-import { phaseIndex } from './phases.js';
+import { phaseIndex } from '../common/trace.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 550, TOP = 12, IN_X = 112, OUT_X = 340, R = 32, FAN_STEP = 33;

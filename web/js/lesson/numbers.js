@@ -3,7 +3,7 @@
 // weight_delta, new weight). Cells of phases not reached yet are dimmed, the
 // current phase's cells are highlighted.
 import { fmt } from '../common/format.js';
-import { phaseIndex } from './phases.js';
+import { phaseIndex } from '../common/trace.js';
 
 export function weightNames(inputNames, outputNames) {
   return outputNames.flatMap((o) => inputNames.map((i) => (outputNames.length > 1 ? `${i} → ${o}` : i)));

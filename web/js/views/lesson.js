@@ -3,7 +3,7 @@
 // with it" settings. Every number comes from engine.run; the position
 // (iteration, phase) and every edited setting live in the URL through `state`.
 import { LESSONS } from '../lesson/config.js';
-import { PHASES, PHASE_LABELS, phaseIndex, iterationValues } from '../lesson/phases.js';
+import { PHASES, PHASE_LABELS, phaseIndex, iterationOf } from '../common/trace.js';
 import { readProblem, problemPatch, isBookProblem } from '../lesson/problem.js';
 import { createDiagram } from '../lesson/diagram.js';
 import { createNumbers } from '../lesson/numbers.js';
@@ -194,7 +194,7 @@ export function mount(root, { engine, state, section }) {
     let banners = '', figs = '', arith = '', sentence = [];
     for (const p of panels) {
       const k = Math.min(it, p.trace.steps - 1);
-      const values = k >= 0 ? iterationValues(p.trace, k) : null;
+      const values = k >= 0 ? iterationOf(p.trace, k) : null;
       p.values = values; p.k = k;
       p.diagram.update({ problem: p.problem, values, phase: ph });
       p.numbers.update({ problem: p.problem, values, phase: ph });
