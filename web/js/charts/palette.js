@@ -5,6 +5,7 @@
 import { clamp } from '../common/format.js';
 
 export { fmt, tick, niceTicks, clamp } from '../common/format.js';
+export { letter, weightName, normaliseNames } from '../common/names.js';
 
 // "#rgb", "#rrggbb", "rgb(r g b)" or "rgb(r, g, b)" → [r, g, b]; anything else
 // goes through a canvas, which normalises every CSS colour it understands.
@@ -76,25 +77,6 @@ export function sequential(t) {
 
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-// Letters the book gives the weights in its graphs: a, b, c, …
-export const letter = (i) => (i < 26 ? String.fromCharCode(97 + i) : `w${i}`);
-
-// The name of flat weight index w (row per output: w = o*nIn + i).
-export function weightName(w, nIn, nOut, names = {}) {
-  const { inputNames = [], outputNames = [] } = normaliseNames(names);
-  const i = w % nIn;
-  const o = Math.floor(w / nIn);
-  const input = inputNames[i] ?? `input ${i + 1}`;
-  if (nOut <= 1) return input;
-  return `${input} → ${outputNames[o] ?? `output ${o + 1}`}`;
-}
-
-// `names` may be an array of input names or {inputNames, outputNames}.
-export function normaliseNames(names) {
-  if (Array.isArray(names)) return { inputNames: names, outputNames: [] };
-  return { inputNames: names?.inputNames ?? names?.inputs ?? [], outputNames: names?.outputNames ?? names?.outputs ?? [] };
 }
 
 export function escapeHtml(s) {

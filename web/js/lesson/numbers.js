@@ -4,10 +4,7 @@
 // current phase's cells are highlighted.
 import { fmt } from '../common/format.js';
 import { phaseIndex } from '../common/trace.js';
-
-export function weightNames(inputNames, outputNames) {
-  return outputNames.flatMap((o) => inputNames.map((i) => (outputNames.length > 1 ? `${i} → ${o}` : i)));
-}
+import { weightNames } from '../common/names.js';
 
 export function createNumbers(container, { inputNames, outputNames, caption }) {
   const names = weightNames(inputNames, outputNames);

@@ -13,6 +13,7 @@ import { createPlayer, SPEEDS } from '../lesson/player.js';
 import { divergenceHtml, figuresHtml, codeErrataHtml } from '../lesson/notes.js';
 import { fmt } from '../common/format.js';
 import { arithmeticLines } from '../lesson/arith.js';
+import { weightNames } from '../common/names.js';
 import { showError, clearStatus } from '../status.js';
 import { createErrorCurves } from '../charts/error-curves.js';
 import { createErrorSurface } from '../charts/error-surface.js';
@@ -114,8 +115,7 @@ export function mount(root, { engine, state, section }) {
   const main = panels[panels.length - 1];
   const nW = main.book.weights.length;
   for (const sel of root.querySelectorAll('[data-act="sx"], [data-act="sy"]')) {
-    const wNames = main.ex.outputNames.flatMap((o) => main.ex.inputNames.map((i) => (main.ex.outputNames.length > 1 ? `${i} → ${o}` : i)));
-    sel.innerHTML = wNames.map((n, w) => `<option value="${w}">${n}</option>`).join('');
+    sel.innerHTML = weightNames(main.ex.inputNames, main.ex.outputNames).map((n, w) => `<option value="${w}">${n}</option>`).join('');
   }
   const surfaceAxes = () => {
     let x = Math.trunc(state.number('sx', 0)), y = Math.trunc(state.number('sy', 1));
@@ -233,7 +233,7 @@ export function mount(root, { engine, state, section }) {
   function describe(p, v, ph) {
     const outs = p.ex.outputNames;
     const list = (arr, names) => names.map((nm, k) => `${nm} ${fmt(arr[k])}`).join(', ');
-    const wNames = outs.flatMap((o) => p.ex.inputNames.map((i) => (outs.length > 1 ? `${i} to ${o}` : i)));
+    const wNames = weightNames(p.ex.inputNames, outs, ' to ');
     if (ph === 'predict') return `pred: ${list(v.pred, outs)}.`;
     if (ph === 'compare') return `error: ${list(v.error, outs)}; delta: ${list(v.delta, outs)}.`;
     if (ph === 'learn') return `weight_deltas: ${list(v.weightDeltas, wNames)}.`;
