@@ -6,6 +6,7 @@ import { clamp } from '../common/format.js';
 
 export { fmt, tick, niceTicks, clamp } from '../common/format.js';
 export { letter, weightName, normaliseNames } from '../common/names.js';
+export { escapeHtml, prefersReducedMotion } from '../common/dom.js';
 
 // "#rgb", "#rrggbb", "rgb(r g b)" or "rgb(r, g, b)" → [r, g, b]; anything else
 // goes through a canvas, which normalises every CSS colour it understands.
@@ -73,12 +74,4 @@ export function sequential(t) {
   const x = clamp(t, 0, 1) * (VIRIDIS.length - 1);
   const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
   return mix(VIRIDIS[i], VIRIDIS[i + 1], x - i);
-}
-
-export function prefersReducedMotion() {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-export function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }

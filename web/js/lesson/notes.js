@@ -4,13 +4,13 @@
 // and the errata in the book's code for this example.
 import { fmt } from '../common/format.js';
 import { phaseIndex, iterationOf } from '../common/trace.js';
+import { escapeHtml as esc } from '../common/dom.js';
 
 const FIELD_PHASE = { weights_before: 0, pred: 0, error: 1, delta: 1, weight_deltas: 2, weights_after: 3 };
 const FIELD_ARRAY = {
   weights_before: 'weightsBefore', pred: 'pred', error: 'error', delta: 'delta',
   weight_deltas: 'weightDeltas', weights_after: 'weightsAfter',
 };
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 export function divergenceHtml({ trace, problem, inputNames, label }) {
   const parts = [];
