@@ -4,7 +4,10 @@
 // dot, the tangent there, and in the LEARN phase where the dot goes next.
 // A frozen weight keeps its dot still while its bowl slides under it as the
 // other weights learn. All numbers come from the engine; this module draws.
-import { tokens, rgba, fmt, tick, letter, weightName, escapeHtml } from './palette.js';
+import { tokens, rgba } from '../common/colors.js';
+import { fmt, tick } from '../common/format.js';
+import { letter, weightName } from '../common/names.js';
+import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 
 const SAMPLES = 61;

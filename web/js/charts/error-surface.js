@@ -3,7 +3,10 @@
 // gradient descent took (weights before each step, then the final weights),
 // the current step highlighted, axes and a colour legend. Plain 2-D canvas,
 // sharp on high-DPI screens, redrawn (without recomputing) when resized.
-import { tokens, rgb, sequential, fmt, tick, niceTicks, letter, weightName, escapeHtml, clamp } from './palette.js';
+import { tokens, rgb, sequential } from '../common/colors.js';
+import { fmt, tick, niceTicks, clamp } from '../common/format.js';
+import { letter, weightName } from '../common/names.js';
+import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
 
 const N = 80;                // grid cells per side

@@ -5,18 +5,16 @@
 // (instantly under reduced motion), then the updated matrix appears. Plain
 // <table>s with captions, so screen readers get every number. The numbers
 // are the trace's; this module only lays them out.
-import { tokens, diverging, inkOn, rgb, fmt, escapeHtml, normaliseNames, prefersReducedMotion } from './palette.js';
+import { tokens, diverging, inkOn, rgb } from '../common/colors.js';
+import { fmt } from '../common/format.js';
+import { normaliseNames } from '../common/names.js';
+import { escapeHtml, prefersReducedMotion } from '../common/dom.js';
+import { maxAbs } from '../common/paint.js';
 import { emptyReason, iterationOf, isLearn, isPredict } from '../common/trace.js';
 
 const MAX_COLS = 12;
 const MAX_ROWS = 10;
 const CELL_MS = 90;
-
-function maxAbs(values) {
-  let m = 0;
-  for (const v of values) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
-  return m;
-}
 
 const cellAttrs = (v) => (Number.isFinite(v) ? ` data-value="${v}"` : '');
 
@@ -42,7 +40,7 @@ export function createWeightMatrix(container, options = {}) {
   }
 
   function paint(td, v, scale, t) {
-    const c = diverging(v, scale, { neg: t.negRgb, pos: t.posRgb });
+    const c = diverging(v, scale, { gamma: 0.8, t });
     td.style.backgroundColor = rgb(c);
     td.style.color = inkOn(c);
   }

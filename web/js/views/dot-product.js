@@ -4,7 +4,7 @@
 // then add everything up. The biggest sum is the prediction.
 import { showError, clearStatus } from '../status.js';
 import { loadDataset, loadModelInto, TRAIN_URL, MODEL_URL } from '../mnist/data.js';
-import { makeCanvas, drawDigit, drawSigned, maxAbs, palette, makeLegend } from '../mnist/draw.js';
+import { makeCanvas, paintDigit, paintSigned, maxAbs, makeLegend, PIXELS } from '../common/paint.js';
 
 const PAGE = 100;  // thumbnails per page
 
@@ -49,7 +49,6 @@ export function mount(root, { engine, state }) {
   const $ = (id) => root.querySelector(`#${id}`);
   const thumbs = $('dp-thumbs');
   const rangeText = $('dp-range');
-  const colors = palette();
   const weightLegend = makeLegend('weight');
   const productLegend = makeLegend('input × weight');
   $('dp-legends').append(weightLegend.element, productLegend.element);
@@ -90,7 +89,7 @@ export function mount(root, { engine, state }) {
       button.dataset.index = String(i);
       button.setAttribute('aria-label', `Digit ${i + 1}, labelled ${labels[i]}`);
       const canvas = makeCanvas('dp-thumb-img');
-      drawDigit(canvas, pixels, (i - begin) * 784);
+      paintDigit(canvas, pixels, (i - begin) * PIXELS);
       const tag = document.createElement('span');
       tag.textContent = String(labels[i]);
       button.append(canvas, tag);
@@ -109,7 +108,7 @@ export function mount(root, { engine, state }) {
       b.setAttribute('aria-pressed', String(Number(b.dataset.index) === i));
     }
     const label = data.label(i);
-    drawDigit($('dp-input'), data.images(i, i + 1));
+    paintDigit($('dp-input'), data.images(i, i + 1));
     const scores = net.predictImage(data, i);
     const weights = net.weights();
     const products = Array.from({ length: 10 }, (_, d) => net.contributionsImage(data, i, d));
@@ -119,8 +118,8 @@ export function mount(root, { engine, state }) {
     for (let d = 1; d < 10; d++) if (scores[d] > scores[best]) best = d;
     const top = Math.max(...scores.map(Math.abs)) || 1;
     rows.forEach((row, d) => {
-      drawSigned(row.weights, weights, wScale, colors, d * 784);
-      drawSigned(row.product, products[d], pScale, colors);
+      paintSigned(row.weights, weights, wScale, { offset: d * PIXELS });
+      paintSigned(row.product, products[d], pScale);
       row.value.textContent = scores[d].toFixed(3);
       row.bar.style.setProperty('--w', `${(100 * Math.abs(scores[d])) / top}%`);
       row.bar.classList.toggle('neg', scores[d] < 0);

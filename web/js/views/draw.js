@@ -7,7 +7,8 @@
 // preprocessing (the MNIST recipe), the CNN, the linear scores and the two
 // contribution maps. The page only paints.
 import { createPad, UNITS } from '../draw/pad.js';
-import { paintImage, paintContributions, createBars } from '../draw/readout.js';
+import { createBars } from '../draw/readout.js';
+import { paintImage, paintSigned, PIXELS } from '../common/paint.js';
 
 const PEN_MIN = 6;
 const PEN_MAX = 40;
@@ -179,8 +180,8 @@ export function mount(root, { engine, state }) {
       cnnBars.update(null);
       linearBars.update(null);
       el('.linear-says').textContent = 'Waiting for a drawing.';
-      paintContributions(el('.why-top'), null, 1);
-      paintContributions(el('.why-second'), null, 1);
+      paintSigned(el('.why-top'), null, 1);
+      paintSigned(el('.why-second'), null, 1);
       el('.why-top-caption').textContent = '';
       el('.why-second-caption').textContent = '';
       return;
@@ -246,11 +247,12 @@ export function mount(root, { engine, state }) {
     const hi = Math.max(1, ...out.linear);
     linearBars.update(out.linear, { min: lo, max: hi, highlight: top });
     let limit = 0;
-    for (let i = 0; i < 784; i++) {
+    for (let i = 0; i < PIXELS; i++) {
       limit = Math.max(limit, Math.abs(out.contribTop[i]), Math.abs(out.contribRunnerUp[i]));
     }
-    paintContributions(el('.why-top'), out.contribTop, limit);
-    paintContributions(el('.why-second'), out.contribRunnerUp, limit);
+    // One scale for both maps, so they compare; square-root colour keeps faint pixels visible.
+    paintSigned(el('.why-top'), out.contribTop, limit, { gamma: 0.5 });
+    paintSigned(el('.why-second'), out.contribRunnerUp, limit, { gamma: 0.5 });
     el('.why-top-caption').textContent = `for ${top}: sum = ${fixed2(out.linear[top])}`;
     el('.why-second-caption').textContent = `for ${second}: sum = ${fixed2(out.linear[second])}`;
     el('.why-top').setAttribute('aria-label', `Contributions of each pixel to the score of ${top}`);

@@ -5,7 +5,7 @@
 // weights (models/chapter-linear.wlm) one click away.
 import { showError, clearStatus } from '../status.js';
 import { loadDataset, loadModelInto, TRAIN_URL, TEST_URL, MODEL_URL } from '../mnist/data.js';
-import { makeCanvas, drawSigned, maxAbs, palette, makeLegend } from '../mnist/draw.js';
+import { makeCanvas, paintSigned, maxAbs, makeLegend, PIXELS } from '../common/paint.js';
 import { createProgressChart } from '../mnist/chart.js';
 import { createTrainer } from '../mnist/trainer.js';
 
@@ -95,7 +95,6 @@ export function mount(root, { engine, state }) {
   const accuracyText = $('mnist-accuracy');
   const chartEmpty = $('mnist-chart-empty');
 
-  const colors = palette();
   const canvases = [];
   const weightsBox = $('mnist-weights');
   for (let d = 0; d < 10; d++) {
@@ -128,7 +127,7 @@ export function mount(root, { engine, state }) {
     drawFrame = 0;
     const w = net.weights();
     const scale = maxAbs(w) || 1;
-    for (let d = 0; d < 10; d++) drawSigned(canvases[d], w, scale, colors, d * 784);
+    for (let d = 0; d < 10; d++) paintSigned(canvases[d], w, scale, { offset: d * PIXELS });
     legend.setScale(scale);
     weightsBox.dataset.version = String(Number(weightsBox.dataset.version || 0) + 1);
   }

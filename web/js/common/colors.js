@@ -1,12 +1,7 @@
-// Shared colour helpers for the chart components: the page's colour tokens
-// (read from CSS so the charts match the page), a diverging map for signed
-// values (weights: --neg, white, --pos), a sequential map for errors (the
-// surface). Numbers are written by the page's one format, common/format.js.
-import { clamp } from '../common/format.js';
-
-export { fmt, tick, niceTicks, clamp } from '../common/format.js';
-export { letter, weightName, normaliseNames } from '../common/names.js';
-export { escapeHtml, prefersReducedMotion } from '../common/dom.js';
+// The page's colours, in one place: the design tokens (CSS custom properties
+// of web/css/style.css, read so that every chart matches the page), the one
+// diverging map for signed values (weights, products, contributions: --neg,
+// white, --pos) and a sequential map for errors (the surface).
 
 // "#rgb", "#rrggbb", "rgb(r g b)" or "rgb(r, g, b)" → [r, g, b]; anything else
 // goes through a canvas, which normalises every CSS colour it understands.
@@ -27,16 +22,14 @@ export function parseColor(text, fallback = [0, 0, 0]) {
   return fallback;
 }
 
-// The page's design tokens (web/css/style.css), as CSS strings and as rgb triples.
+// The design tokens the scripts use, with the value each has in style.css
+// (used only if the stylesheet did not load).
 const TOKEN_FALLBACKS = {
   pos: '#2166ac', neg: '#c2410c', predict: '#2f6fdb', compare: '#b7791f', learn: '#2f855a',
   ink: '#1d232b', muted: '#5d6673', line: '#e3e0d8', panel: '#ffffff', bg: '#fbfaf7', danger: '#b42318',
 };
 
-export function cssVar(name, el = document.documentElement) {
-  return getComputedStyle(el).getPropertyValue(name.startsWith('--') ? name : `--${name}`).trim();
-}
-
+// Every token as a CSS string (`t.pos`) and as an rgb triple (`t.posRgb`).
 export function tokens(el = document.documentElement) {
   const style = getComputedStyle(el);
   const out = {};
@@ -52,12 +45,30 @@ export const rgb = ([r, g, b]) => `rgb(${Math.round(r)} ${Math.round(g)} ${Math.
 export const rgba = ([r, g, b], a) => `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)} / ${a})`;
 export const mix = (a, b, t) => a.map((v, i) => v + (b[i] - v) * t);
 
-// Signed value → [r,g,b]: -maxAbs is `neg`, 0 is white, +maxAbs is `pos`.
-// Non-finite values and maxAbs <= 0 give white (the caller says why in text).
-export function diverging(value, maxAbs, { neg, pos }) {
-  if (!Number.isFinite(value) || !(maxAbs > 0) || !Number.isFinite(maxAbs)) return [255, 255, 255];
-  const t = clamp(Math.abs(value) / maxAbs, 0, 1);
-  return mix([255, 255, 255], value < 0 ? neg : pos, Math.pow(t, 0.8));
+const WHITE = [255, 255, 255];
+
+// The diverging map: a signed value against ±scale → [r, g, b]; -scale is
+// --neg, 0 is white, +scale is --pos. `gamma` < 1 lifts small values (0.5 keeps
+// faint contributions visible beside a few large ones). Non-finite values and
+// a scale that is not positive give white (the caller says why in text).
+export function diverging(value, scale, { gamma = 1, t = tokens() } = {}) {
+  if (!Number.isFinite(value) || !(scale > 0) || !Number.isFinite(scale)) return [...WHITE];
+  const a = Math.min(1, Math.abs(value) / scale);
+  return mix(WHITE, value < 0 ? t.negRgb : t.posRgb, gamma === 1 ? a : Math.pow(a, gamma));
+}
+
+// The same map sampled at 256 steps from -1 to +1, for painting pictures a
+// pixel at a time: entry k (3 bytes) is the colour of k / 127.5 - 1.
+const luts = new Map();
+export function divergingLut(gamma = 1) {
+  const t = tokens();
+  const key = `${gamma} ${t.neg} ${t.pos}`;
+  if (!luts.has(key)) {
+    const lut = new Uint8Array(256 * 3);
+    for (let k = 0; k < 256; k++) lut.set(diverging(k / 127.5 - 1, 1, { gamma, t }).map(Math.round), 3 * k);
+    luts.set(key, lut);
+  }
+  return luts.get(key);
 }
 
 // Ink that stays readable on a background colour.
@@ -71,7 +82,7 @@ const VIRIDIS = [[68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38,
   [31, 158, 137], [53, 183, 121], [109, 205, 89], [180, 222, 44], [253, 231, 37]];
 export function sequential(t) {
   if (!Number.isFinite(t)) return [200, 200, 200];
-  const x = clamp(t, 0, 1) * (VIRIDIS.length - 1);
+  const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
   const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
   return mix(VIRIDIS[i], VIRIDIS[i + 1], x - i);
 }
