@@ -3,7 +3,8 @@
 // the input with weight row d: multiply pixel by weight (the middle image),
 // then add everything up. The biggest sum is the prediction.
 import { showError, clearStatus } from '../status.js';
-import { loadDataset, loadModelInto, TRAIN_URL, MODEL_URL } from '../mnist/data.js';
+import { loadDataset, loadModelInto } from '../mnist/data.js';
+import { TRAIN_URL, LINEAR_MODEL_URL as MODEL_URL } from '../common/fetch.js';
 import { makeCanvas, paintDigit, paintSigned, maxAbs, makeLegend, PIXELS } from '../common/paint.js';
 
 const PAGE = 100;  // thumbnails per page

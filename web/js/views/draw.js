@@ -9,6 +9,7 @@
 import { createPad, UNITS } from '../draw/pad.js';
 import { createBars } from '../draw/readout.js';
 import { paintImage, paintSigned, PIXELS } from '../common/paint.js';
+import { fetchBytes, CNN_MODEL_URL, LINEAR_MODEL_URL } from '../common/fetch.js';
 
 const PEN_MIN = 6;
 const PEN_MAX = 40;
@@ -276,13 +277,10 @@ export function mount(root, { engine, state }) {
   canvas.addEventListener('keydown', onKey);
   const unsubscribe = state.subscribe((_, changed) => { if (changed.includes('pen')) syncWidth(); });
 
-  // ---- models, fetched when the view opens
-  const abort = new AbortController();
+  // ---- models, fetched when the view opens (the bytes through the page's one cache)
   async function load(url, what, key, apply, ready, messageEl) {
     try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await fetchBytes(url);
       if (!alive) return;
       apply(bytes);
       messageEl.textContent = '';
@@ -298,15 +296,14 @@ export function mount(root, { engine, state }) {
     if (alive) read();
   }
   el('.model-message').textContent = 'Loading the digit network…';
-  load('models/digits-cnn.wlm', 'digit network', 'cnnModel',
+  load(CNN_MODEL_URL, 'digit network', 'cnnModel',
     (b) => reader.loadModel(b), () => reader.hasModel(), el('.model-message'));
-  load('models/chapter-linear.wlm', "chapter's network", 'linearModel',
+  load(LINEAR_MODEL_URL, "chapter's network", 'linearModel',
     (b) => reader.loadLinear(b), () => reader.hasLinear(), el('.linear-message'));
   forceRead();
 
   return () => {
     alive = false;
-    abort.abort();
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     pad.destroy();

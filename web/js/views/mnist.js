@@ -4,7 +4,8 @@
 // learns, a chart of error and accuracy per epoch, and the committed trained
 // weights (models/chapter-linear.wlm) one click away.
 import { showError, clearStatus } from '../status.js';
-import { loadDataset, loadModelInto, TRAIN_URL, TEST_URL, MODEL_URL } from '../mnist/data.js';
+import { loadDataset, loadModelInto } from '../mnist/data.js';
+import { TRAIN_URL, TEST_URL, LINEAR_MODEL_URL as MODEL_URL } from '../common/fetch.js';
 import { makeCanvas, paintSigned, maxAbs, makeLegend, PIXELS } from '../common/paint.js';
 import { createProgressChart } from '../mnist/chart.js';
 import { createTrainer } from '../mnist/trainer.js';
