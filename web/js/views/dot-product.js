@@ -5,6 +5,7 @@
 import { showError, clearStatus } from '../status.js';
 import { loadDataset, loadModelInto } from '../mnist/data.js';
 import { TRAIN_URL, LINEAR_MODEL_URL as MODEL_URL } from '../common/fetch.js';
+import { rank } from '../common/rank.js';
 import { makeCanvas, paintDigit, paintSigned, maxAbs, makeLegend, PIXELS } from '../common/paint.js';
 
 const PAGE = 100;  // thumbnails per page
@@ -115,8 +116,7 @@ export function mount(root, { engine, state }) {
     const products = Array.from({ length: 10 }, (_, d) => net.contributionsImage(data, i, d));
     const wScale = maxAbs(weights) || 1;
     const pScale = Math.max(...products.map((p) => maxAbs(p))) || 1;
-    let best = 0;
-    for (let d = 1; d < 10; d++) if (scores[d] > scores[best]) best = d;
+    const [best] = rank(scores);
     const top = Math.max(...scores.map(Math.abs)) || 1;
     rows.forEach((row, d) => {
       paintSigned(row.weights, weights, wScale, { offset: d * PIXELS });

@@ -10,6 +10,7 @@ import { createPad, UNITS } from '../draw/pad.js';
 import { createBars } from '../draw/readout.js';
 import { paintImage, paintSigned, PIXELS } from '../common/paint.js';
 import { fetchBytes, CNN_MODEL_URL, LINEAR_MODEL_URL } from '../common/fetch.js';
+import { rank } from '../common/rank.js';
 
 const PEN_MIN = 6;
 const PEN_MAX = 40;
@@ -213,8 +214,7 @@ export function mount(root, { engine, state }) {
       cnnBars.update(null);
       return;
     }
-    const order = [...out.probs.keys()].sort((a, b) => out.probs[b] - out.probs[a]);
-    const [top, second] = order;
+    const [top, second] = rank(out.probs);
     const p = out.probs[top];
     // How much ink, and how it is spread: a dot is too small to be a digit,
     // a pad covered in ink is a scribble. Either way the answer is a guess.
