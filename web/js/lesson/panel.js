@@ -1,0 +1,62 @@
+// One network of a lesson: its diagram, numbers table and settings, the
+// problem it shows (read from the URL's keys under its prefix) and the
+// engine's trace of it. Edits run the engine first and reach the URL only
+// when the engine accepts them.
+import { readProblem, problemPatch } from './problem.js';
+import { createDiagram } from './diagram.js';
+import { createNumbers } from './numbers.js';
+import { createSettings } from './settings.js';
+import { showError, clearStatus } from '../status.js';
+
+export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, state }) {
+  const names = { inputNames: ex.inputNames, outputNames: ex.outputNames };
+  const p = { ...cfg, ex, book: ex.problem, names, problem: null, trace: null, key: '' };
+
+  function edit(candidate) {
+    let trace;
+    try {
+      trace = engine.run(candidate);
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+    clearStatus();
+    p.problem = candidate; p.trace = trace; p.key = JSON.stringify(candidate);
+    state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
+    return true;
+  }
+
+  function toggleFrozen(w) {
+    const frozen = [...p.problem.frozen];
+    frozen[w] = frozen[w] === 1 ? 0 : 1;
+    if (edit({ ...p.problem, frozen })) p.settings.update(p.problem);
+  }
+
+  // The problem the URL asks for, run again only when it changed; a problem
+  // the engine refuses leaves the last good one (or the book's) on screen.
+  p.compute = () => {
+    const problem = readProblem(state, p.prefix, p.book);
+    const key = JSON.stringify(problem);
+    if (key === p.key) return;
+    try {
+      p.trace = engine.run(problem);
+      p.problem = problem;
+    } catch (error) {
+      showError(error);
+      if (!p.trace) { p.problem = readProblem({ get: () => undefined }, '', p.book); p.trace = engine.run(p.problem); }
+    }
+    p.key = key;
+  };
+
+  p.diagram = createDiagram(root.querySelector(`[data-panel="${k}"]`), {
+    ...names, title: `Network for ${ex.title}`, onToggle: toggleFrozen,
+  });
+  p.numbers = createNumbers(root.querySelector(`[data-table="${k}"]`), { ...names, caption: ex.title });
+  p.settings = createSettings(settingsSlot, {
+    ...names, legend: pair ? ex.title : 'Inputs, targets, weights, learning',
+    onEdit: edit,
+    onReset: () => { clearStatus(); p.settings.clearInvalid(); state.set(problemPatch(p.prefix, p.book, p.book), { push: false }); },
+  });
+  p.destroy = () => { p.diagram.destroy(); p.numbers.destroy(); p.settings.destroy(); };
+  return p;
+}
