@@ -271,3 +271,20 @@ test('side by side: one position drives both networks; errata show where the boo
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('one number format: the weight matrix prints each weight as the numbers table does', async () => {
+  const page = await openLesson('s=multi-in-out&it=2&ph=update', { width: 1280, height: 900 });
+  await page.waitForSelector('.wl-matrix-wrap[data-state="done"]');
+  const r = await page.evaluate(() => ({
+    table: [...document.querySelectorAll('table.numbers.weights tbody tr')].map((tr) => tr.cells[2].textContent),
+    matrix: [...document.querySelectorAll('table[data-role="weights"] tbody td[data-o]')].map((td) => td.textContent),
+    after: [...document.querySelectorAll('table.numbers.weights tbody tr')].map((tr) => tr.cells[4].textContent),
+    matrixAfter: [...document.querySelectorAll('table[data-role="after"] tbody td[data-o]')].map((td) => td.textContent),
+  }));
+  assert.equal(r.table.length, 9);
+  assert.deepEqual(r.matrix, r.table, 'weights before the step');
+  assert.deepEqual(r.matrixAfter, r.after, 'weights after the step');
+  assert.ok(r.table.every((t) => !/\.\d*0$/.test(t)), `no trailing zeros: ${r.table}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
