@@ -57,16 +57,17 @@ export function createCnnAnswer(box) {
 export function createLinearAnswer(box) {
   const el = (sel) => box.querySelector(sel);
   const bars = createBars(el('.bars-linear'), { label: 'Linear network scores', format: fixed2 });
-  const maps = [['.why-top', 'contribTop', 'linearTop'], ['.why-second', 'contribRunnerUp', 'linearRunnerUp']];
+  const maps = [['.why-top', 'contribTop', 'linearTop', 'top'], ['.why-second', 'contribRunnerUp', 'linearRunnerUp', 'second']];
   // out: the engine's reading of a drawing with ink, or null for an empty pad.
   return function show(out) {
     if (!out) {
       delete box.dataset.linear;
       bars.update(null);
       el('.linear-says').textContent = 'Waiting for a drawing.';
-      for (const [sel] of maps) {
+      for (const [sel, , , place] of maps) {
         paintSigned(el(sel), null, 1);
         el(`${sel}-caption`).textContent = '';
+        el(sel).setAttribute('aria-label', `Contributions of each pixel to the ${place} score: nothing drawn yet`);
       }
       return;
     }

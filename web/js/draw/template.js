@@ -65,11 +65,11 @@ export const drawHtml = () => `
         score is the sum of them all.</p>
         <div class="why-maps">
           <figure class="why-map">
-            <canvas class="why-top pixelated" width="28" height="28" role="img"></canvas>
+            <canvas class="why-top pixelated" width="28" height="28" role="img" aria-label="Contributions of each pixel to the top score: nothing drawn yet"></canvas>
             <figcaption class="why-top-caption"></figcaption>
           </figure>
           <figure class="why-map">
-            <canvas class="why-second pixelated" width="28" height="28" role="img"></canvas>
+            <canvas class="why-second pixelated" width="28" height="28" role="img" aria-label="Contributions of each pixel to the second score: nothing drawn yet"></canvas>
             <figcaption class="why-second-caption"></figcaption>
           </figure>
           <p class="draw-small why-note">These are the two digits the chapter's network scores highest.

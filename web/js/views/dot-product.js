@@ -31,6 +31,7 @@ export function mount(root, { engine, state }) {
     thumbs.select(i);
     const label = data.label(i);
     paintDigit($('dp-input'), data.images(i, i + 1));
+    $('dp-input').setAttribute('aria-label', `The selected digit: image ${i + 1}, labelled ${label}`);
     const scores = net.predictImage(data, i);
     const products = Array.from({ length: 10 }, (_, d) => net.contributionsImage(data, i, d));
     const [best] = rank(scores);
