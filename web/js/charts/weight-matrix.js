@@ -42,7 +42,7 @@ export function createWeightMatrix(container, options = {}) {
   function paint(td, v, scale, t) {
     const c = diverging(v, scale, { gamma: 0.8, t });
     td.style.backgroundColor = rgb(c);
-    td.style.color = inkOn(c);
+    td.style.color = inkOn(c, t.ink);
   }
 
   // A matrix table: rows = outputs, columns = inputs.

@@ -71,10 +71,11 @@ export function divergingLut(gamma = 1) {
   return luts.get(key);
 }
 
-// Ink that stays readable on a background colour.
-export function inkOn([r, g, b]) {
+// Ink that stays readable on a background colour: the page's --ink on light
+// colours, white on dark ones.
+export function inkOn([r, g, b], ink = tokens().ink) {
   const lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  return lum > 0.55 ? '#1d232b' : '#ffffff';
+  return lum > 0.55 ? ink : '#ffffff';
 }
 
 // A perceptual sequential ramp (viridis, sampled), t in [0,1]: low = dark blue-violet, high = yellow.
