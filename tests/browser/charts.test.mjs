@@ -187,12 +187,14 @@ test('weight matrix: 9 cells with the engine\'s weights, outer product delta[o]*
   });
   assert.equal(r.weights.length, 9);
   r.weights.forEach((c) => assert.equal(c.v, r.before[c.o * 3 + c.i]));
-  assert.deepEqual(r.weights.map((c) => c.text).slice(0, 3), ['0.1000', '0.1000', '-0.3000']);
+  // The page's one number format (common/format.js), as in the numbers table: 0.1, not 0.1000.
+  assert.deepEqual(r.weights.map((c) => c.text).slice(0, 3), ['0.1', '0.1', '-0.3']);
   assert.notEqual(r.weights[0].bg, r.weights[2].bg, 'positive and negative weights differ in colour');
   assert.equal(r.outer.length, 9);
   r.outer.forEach((c) => assert.equal(c.v, r.delta[c.o] * r.input[c.i], `cell ${c.o},${c.i}`));
-  // Book: delta for hurt is .455 (pred .555 - .1); .455 * 8.5 = 3.8675.
-  assert.equal(r.outer[0].text, '3.8675');
+  // Book: delta for hurt is .455 (pred .555 - .1); .455 * 8.5 = 3.8675, printed
+  // to the page's four significant digits.
+  assert.equal(r.outer[0].text, '3.868');
   assert.equal(r.afterHidden, false, 'LEARN shows the updated matrix');
   r.after.forEach((c) => assert.equal(c.v, r.weightsAfter[c.o * 3 + c.i]));
   await noNaN(page);

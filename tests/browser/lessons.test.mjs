@@ -260,13 +260,31 @@ test('side by side: one position drives both networks; errata show where the boo
   assert.match(notes, /-1\.275/);
   assert.ok(await page.locator('.figures .erratum').count() >= 1);
   // Error curves for both: one for the single weight, three for the three; the
-  // single input's slope is 2 x its weight_delta, the same -1.275.
+  // single input's slope is 2 x its weight_delta, the same -1.275, printed as
+  // the diagram prints it (one number format on the page).
   await page.waitForFunction(() => document.querySelectorAll('.wl-curve-read').length === 4);
   const reads = await page.evaluate(() => [...document.querySelectorAll('[data-role="curves"]')]
     .map((el) => [...el.querySelectorAll('.wl-curve-read')].map((r) => r.textContent)));
   assert.deepEqual(reads.map((r) => r.length), [1, 3]);
-  assert.match(reads[0][0], /slope 2 × \(-1\.2750\) = -2\.5500/);
-  assert.match(reads[1][0], /slope 2 × \(-1\.1900\) = -2\.3800/);
+  assert.match(reads[0][0], /slope 2 × \(-1\.275\) = -2\.55(?![\d])/);
+  assert.match(reads[1][0], /slope 2 × \(-1\.19\) = -2\.38(?![\d])/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('one number format: the weight matrix prints each weight as the numbers table does', async () => {
+  const page = await openLesson('s=multi-in-out&it=2&ph=update', { width: 1280, height: 900 });
+  await page.waitForSelector('.wl-matrix-wrap[data-state="done"]');
+  const r = await page.evaluate(() => ({
+    table: [...document.querySelectorAll('table.numbers.weights tbody tr')].map((tr) => tr.cells[2].textContent),
+    matrix: [...document.querySelectorAll('table[data-role="weights"] tbody td[data-o]')].map((td) => td.textContent),
+    after: [...document.querySelectorAll('table.numbers.weights tbody tr')].map((tr) => tr.cells[4].textContent),
+    matrixAfter: [...document.querySelectorAll('table[data-role="after"] tbody td[data-o]')].map((td) => td.textContent),
+  }));
+  assert.equal(r.table.length, 9);
+  assert.deepEqual(r.matrix, r.table, 'weights before the step');
+  assert.deepEqual(r.matrixAfter, r.after, 'weights after the step');
+  assert.ok(r.table.every((t) => !/\.\d*0$/.test(t)), `no trailing zeros: ${r.table}`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

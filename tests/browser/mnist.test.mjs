@@ -124,6 +124,21 @@ test('pause and resume; settings live in the URL', async () => {
   await page.close();
 });
 
+test('the state owns alpha and epochs: a change of the URL reaches the controls and the training', async () => {
+  const page = await browser.open('/?s=mnist', { width: 1280, height: 900 });
+  await page.evaluate(async () => {
+    const { state } = await import('/js/state.js');
+    state.set({ alpha: 0.05, epochs: 1 });
+  });
+  assert.equal(await page.inputValue('#mnist-alpha'), '0.05');
+  assert.equal(await page.inputValue('#mnist-epochs'), '1');
+  await page.click('#mnist-run');
+  await page.waitForFunction(() => /Diverged/.test(document.querySelector('#mnist-phase').textContent), null, { timeout: 30000 });
+  assert.match(await page.textContent('#mnist-phase'), /alpha 0\.05 overshoots/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a large alpha diverges with a message, not NaN', async () => {
   const page = await browser.open('/?s=mnist&alpha=0.05&epochs=1', { width: 1280, height: 900 });
   await page.click('#mnist-run');

@@ -4,14 +4,16 @@
 // dot, the tangent there, and in the LEARN phase where the dot goes next.
 // A frozen weight keeps its dot still while its bowl slides under it as the
 // other weights learn. All numbers come from the engine; this module draws.
-import { tokens, rgba, fmt, tick, letter, weightName, escapeHtml } from './palette.js';
-import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from './trace-slices.js';
+import { tokens, rgba } from '../common/colors.js';
+import { fmt, tick } from '../common/format.js';
+import { letter, weightName } from '../common/names.js';
+import { escapeHtml } from '../common/dom.js';
+import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
+import { extent, bowlMinimum, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
-// Beyond these the numbers are "off the chart": squares of weights this large
-// overflow, and a bowl drawn over ±1e150 says nothing.
-const X_LIMIT = 1e100;
+// Errors beyond this are "off the chart".
 const Y_LIMIT = 1e250;
 
 // Draws an arrow from the dot to where it goes next (options.plugins.wlArrow).
@@ -57,66 +59,22 @@ const offPlugin = {
   },
 };
 
-// The [lo, hi] of finite, on-chart values.
-function extent(values) {
-  let lo = Infinity; let hi = -Infinity;
-  for (const v of values) {
-    if (Number.isFinite(v) && Math.abs(v) <= X_LIMIT) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  }
-  return lo <= hi ? [lo, hi] : null;
-}
-
-// Where the bowl of weight w bottoms out at iteration j: the error is a
-// parabola in w whose derivative is 2*delta*input, so its minimum sits
-// delta/input to the left of the weight (read from the trace, only for framing).
-function bowlMinimum(trace, input, j, w) {
-  const nW = trace.nIn * trace.nOut;
-  const x = input[w % trace.nIn];
-  const d = trace.delta[j * trace.nOut + Math.floor(w / trace.nIn)];
-  const v = trace.weightsBefore[j * nW + w];
-  return x ? v - d / x : v;
-}
-
 // The x range of weight w's chart: the path of w (before and after) and the
 // bowl's minimum over the whole trace, so the frame stays still from step to
-// step (a frozen weight's bowl visibly slides); if that would squash the
-// current step (a diverging run grows geometrically), only the steps so far.
-function xRange(trace, input, k, w) {
+// step (a frozen weight's bowl visibly slides), unless that would squash the
+// current step (common/framing.js, chooseFrame).
+function xRange(engine, problem, trace, k, w) {
   const nW = trace.nIn * trace.nOut;
   const upto = (last) => {
     const vals = [];
     for (let j = 0; j <= last; j += 1) {
-      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], bowlMinimum(trace, input, j, w));
+      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], bowlMinimum(engine, problem, trace, j, w));
     }
     return extent(vals);
   };
-  const now = upto(k);
-  const all = upto(usableSteps(trace) - 1);
   const span = (r) => (r ? r[1] - r[0] : 0);
-  let r = all && now && span(all) <= 25 * Math.max(span(now), 1e-12) ? all : (now || all);
-  if (!r) r = [-1, 1];
-  let [lo, hi] = r;
-  const width = hi - lo;
-  const centre = (lo + hi) / 2;
-  if (!(width > 1e-9 * Math.max(1, Math.abs(centre)))) {
-    const half = Math.max(Math.abs(centre) * 0.5, 0.1);
-    return niceBounds(centre - half, centre + half);
-  }
-  lo -= width * 0.12; hi += width * 0.12;
-  return niceBounds(lo, hi);
-}
-
-// Widens [lo, hi] outward to multiples of a round step, so the axis ends on ticks.
-function niceBounds(lo, hi) {
-  const step = niceStep((hi - lo) / 4);
-  const a = Math.floor(lo / step) * step;
-  const b = Math.ceil(hi / step) * step;
-  return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : [lo, hi];
-}
-
-function niceStep(raw) {
-  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-  return [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) || raw;
+  const r = chooseFrame(upto(usableSteps(trace) - 1), upto(k), span);
+  return axisRange(r || [-1, 1], { margin: 0.12 });
 }
 
 export function createErrorCurves(container, engine, options = {}) {
@@ -225,8 +183,7 @@ export function createErrorCurves(container, engine, options = {}) {
     const learn = isLearn(phase);
     const showTangent = !isPredict(phase);
     const frozen = problem.frozen ?? [];
-    const input = Array.from(problem.input ?? []);
-    const held = { ...problem, weights: Float64Array.from(it.before) };
+    const held = { ...problem, weights: Float64Array.from(it.weightsBefore) };
     const notes = [];
     figures.forEach((f) => {
       const w = f.w;
@@ -235,7 +192,7 @@ export function createErrorCurves(container, engine, options = {}) {
       f.title.innerHTML = `<b class="wl-letter">${letter(w)}</b> ` +
         `<span>${escapeHtml(name)}</span>${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`;
       f.fig.classList.toggle('is-frozen', isFrozen);
-      const [lo, hi] = xRange(trace, input, k, w);
+      const [lo, hi] = xRange(engine, problem, trace, k, w);
       let curve;
       try {
         curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
@@ -254,7 +211,7 @@ export function createErrorCurves(container, engine, options = {}) {
         points.push({ x, y: ok ? y : null });
         if (ok) ymax = Math.max(ymax, y);
       }
-      const wx = it.before[w];
+      const wx = it.weightsBefore[w];
       const wy = it.totalError;
       const dotOn = Number.isFinite(wx) && Number.isFinite(wy) && wx >= lo && wx <= hi && wy <= Y_LIMIT;
       if (dotOn) ymax = Math.max(ymax, wy);
@@ -275,7 +232,7 @@ export function createErrorCurves(container, engine, options = {}) {
 
       // Where the dot goes: the new weight, on this same curve (others still held).
       let next = [];
-      const ax = it.after[w];
+      const ax = it.weightsAfter[w];
       if (learn && dotOn && !isFrozen && Number.isFinite(ax) && ax !== wx && ax >= lo && ax <= hi) {
         try {
           const ay = engine.errorCurve(held, { index: w, from: ax, to: ax + (hi - lo), samples: 2 })[0];

@@ -3,42 +3,15 @@
 // gradient descent took (weights before each step, then the final weights),
 // the current step highlighted, axes and a colour legend. Plain 2-D canvas,
 // sharp on high-DPI screens, redrawn (without recomputing) when resized.
-import { tokens, rgb, sequential, fmt, tick, niceTicks, letter, weightName, escapeHtml, clamp } from './palette.js';
-import { emptyReason, iterationOf, weightPath, isLearn } from './trace-slices.js';
+import { tokens, rgb, sequential } from '../common/colors.js';
+import { fmt, tick, niceTicks, clamp } from '../common/format.js';
+import { letter, weightName } from '../common/names.js';
+import { escapeHtml } from '../common/dom.js';
+import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
+import { X_LIMIT, extent, bowlMinimum, chooseFrame, axisRange } from '../common/framing.js';
 
 const N = 80;                // grid cells per side
-const X_LIMIT = 1e100;       // weights beyond this are off the chart (their squares overflow)
 const PAD = { right: 12, top: 10, bottom: 42 };
-
-function extent(values) {
-  let lo = Infinity; let hi = -Infinity;
-  for (const v of values) {
-    if (Number.isFinite(v) && Math.abs(v) <= X_LIMIT) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  }
-  return lo <= hi ? [lo, hi] : null;
-}
-
-function niceStep(raw) {
-  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-  return [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) || raw;
-}
-
-// One axis: the path's extent with a margin, never empty, ending on round numbers.
-function axisRange(r, fallbackHalf) {
-  let [lo, hi] = r;
-  const width = hi - lo;
-  const centre = (lo + hi) / 2;
-  if (!(width > 1e-9 * Math.max(1, Math.abs(centre)))) {
-    const half = Math.max(fallbackHalf, Math.abs(centre) * 0.5, 0.1);
-    lo = centre - half; hi = centre + half;
-  } else {
-    lo -= width * 0.2; hi += width * 0.2;
-  }
-  const step = niceStep((hi - lo) / 4);
-  const a = Math.floor(lo / step) * step;
-  const b = Math.ceil(hi / step) * step;
-  return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : [lo, hi];
-}
 
 // Marching squares on a ny*nx grid (row 0 at the bottom) for one level:
 // segments in grid coordinates (x in [0, nx-1], y in [0, ny-1]).
@@ -117,12 +90,7 @@ export function createErrorSurface(container, engine, options = {}) {
     // Frame the whole path if that keeps the current step readable; else the
     // path so far. The frame also takes in where each weight's own bowl
     // bottoms out (the other held), so the valley shows, not just a slope.
-    const input = Array.from(problem.input ?? []);
-    const bottom = (w, j) => {
-      const xi = input[w % nIn];
-      const v = trace.weightsBefore[j * nW + w];
-      return xi ? v - trace.delta[j * nOut + Math.floor(w / nIn)] / xi : v;
-    };
+    const bottom = (w, j) => bowlMinimum(engine, problem, trace, j, w);
     // …but never so far that the path shrinks to a dot: each axis reaches
     // past the path by at most 2.5 times the path's own size.
     const frameOf = (last) => {
@@ -138,15 +106,15 @@ export function createErrorSurface(container, engine, options = {}) {
     const all = frameOf(count - 1);
     const now = frameOf(Math.min(count - 1, k + 1));
     const size = (f) => (f ? Math.max(f[0][1] - f[0][0], f[1][1] - f[1][0]) : 0);
-    let chosen = all && now && size(all) <= 25 * Math.max(size(now), 1e-12) ? all : (now || all);
-    if (!chosen) chosen = [[it.before[x], it.before[x]], [it.before[y], it.before[y]]].map((r) => (extent(r) ? r : [-1, 1]));
+    let chosen = chooseFrame(all, now, size);
+    if (!chosen) chosen = [[it.weightsBefore[x], it.weightsBefore[x]], [it.weightsBefore[y], it.weightsBefore[y]]].map((r) => (extent(r) ? r : [-1, 1]));
     const half = Math.max(size(chosen) / 2, 0.1);
-    const [xFrom, xTo] = axisRange(chosen[0], half);
-    const [yFrom, yTo] = axisRange(chosen[1], half);
+    const [xFrom, xTo] = axisRange(chosen[0], { margin: 0.2, minHalf: half });
+    const [yFrom, yTo] = axisRange(chosen[1], { margin: 0.2, minHalf: half });
 
     let grid;
     try {
-      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.before) },
+      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.weightsBefore) },
         { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N });
     } catch (error) {
       view = null; schedule();
@@ -199,7 +167,7 @@ export function createErrorSurface(container, engine, options = {}) {
     canvas.dataset.iteration = String(k);
     canvas.setAttribute('aria-label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
       `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
-      `The path of ${path.length} points is at (${fmt(it.before[x])}, ${fmt(it.before[y])}) at step ${k + 1}.`);
+      `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`);
     note.textContent = `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
       `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
       `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`;

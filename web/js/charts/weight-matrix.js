@@ -5,18 +5,16 @@
 // (instantly under reduced motion), then the updated matrix appears. Plain
 // <table>s with captions, so screen readers get every number. The numbers
 // are the trace's; this module only lays them out.
-import { tokens, diverging, inkOn, rgb, fmt, escapeHtml, normaliseNames, prefersReducedMotion } from './palette.js';
-import { emptyReason, iterationOf, isLearn, isPredict } from './trace-slices.js';
+import { tokens, diverging, inkOn, rgb } from '../common/colors.js';
+import { fmt } from '../common/format.js';
+import { normaliseNames } from '../common/names.js';
+import { escapeHtml, prefersReducedMotion } from '../common/dom.js';
+import { maxAbs } from '../common/paint.js';
+import { emptyReason, iterationOf, isLearn, isPredict } from '../common/trace.js';
 
 const MAX_COLS = 12;
 const MAX_ROWS = 10;
 const CELL_MS = 90;
-
-function maxAbs(values) {
-  let m = 0;
-  for (const v of values) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
-  return m;
-}
 
 const cellAttrs = (v) => (Number.isFinite(v) ? ` data-value="${v}"` : '');
 
@@ -42,9 +40,9 @@ export function createWeightMatrix(container, options = {}) {
   }
 
   function paint(td, v, scale, t) {
-    const c = diverging(v, scale, { neg: t.negRgb, pos: t.posRgb });
+    const c = diverging(v, scale, { gamma: 0.8, t });
     td.style.backgroundColor = rgb(c);
-    td.style.color = inkOn(c);
+    td.style.color = inkOn(c, t.ink);
   }
 
   // A matrix table: rows = outputs, columns = inputs.
@@ -92,10 +90,10 @@ export function createWeightMatrix(container, options = {}) {
     const t = tokens(container);
     const input = Array.from(problem.input ?? []);
     const frozen = problem.frozen ?? [];
-    const wScale = maxAbs([...it.before, ...it.after]);
+    const wScale = maxAbs([...it.weightsBefore, ...it.weightsAfter]);
 
     parts.weights.innerHTML = matrixTable(`weights <span class="mono">before step ${k + 1}</span>`,
-      'rows: outputs · columns: inputs', it.before, nIn, rows, cols, outNames, inNames, 'weights');
+      'rows: outputs · columns: inputs', it.weightsBefore, nIn, rows, cols, outNames, inNames, 'weights');
     colourCells(parts.weights, wScale, t);
 
     // The outer product: names, the input row, the delta column, the grid.
@@ -127,7 +125,7 @@ export function createWeightMatrix(container, options = {}) {
     const cells = [...outerTable.querySelectorAll('tbody td[data-o]')];
 
     parts.after.innerHTML = matrixTable(`new weights <span class="mono">after step ${k + 1}</span>`,
-      `weights − alpha × weight_deltas (alpha = ${Number.isFinite(problem.alpha) ? Number(problem.alpha.toPrecision(6)) : '—'})`, it.after, nIn, rows, cols, outNames, inNames, 'after');
+      `weights − alpha × weight_deltas (alpha = ${Number.isFinite(problem.alpha) ? Number(problem.alpha.toPrecision(6)) : '—'})`, it.weightsAfter, nIn, rows, cols, outNames, inNames, 'after');
     colourCells(parts.after, wScale, t);
     parts.after.hidden = true;
 

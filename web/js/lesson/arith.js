@@ -1,8 +1,9 @@
 // The current phase's arithmetic written out with the engine's numbers, the
 // way the book writes it under its figures (8.5 × -0.14 = -1.19). Nothing is
 // computed here: every operand and result is read from the problem or trace.
-import { fmt } from './format.js';
-import { phaseIndex } from './phases.js';
+import { fmt } from '../common/format.js';
+import { phaseIndex } from '../common/trace.js';
+import { weightName } from '../common/names.js';
 
 const paren = (v) => (v < 0 ? `(${fmt(v)})` : fmt(v));
 
@@ -20,9 +21,9 @@ export function arithmeticLines({ problem, values, phase, inputNames, outputName
       lines.push(`delta${who} = ${fmt(values.pred[o])} - ${fmt(problem.target[o])} = ${fmt(values.delta[o])}`);
       lines.push(`error${who} = ${paren(values.delta[o])}² = ${fmt(values.error[o])}`);
     } else {
-      inputNames.forEach((name, i) => {
+      inputNames.forEach((_, i) => {
         const k = o * nIn + i;
-        const label = outputNames.length > 1 ? `${name} → ${out}` : name;
+        const label = weightName(k, nIn, outputNames.length, { inputNames, outputNames });
         const frozen = problem.frozen[k] === 1;
         if (p === 2) {
           lines.push(frozen

@@ -1,6 +1,6 @@
 // The step as four lines of code, in the core's names; the line the current
 // phase executes is highlighted.
-import { phaseIndex } from './phases.js';
+import { phaseIndex } from '../common/trace.js';
 
 const LINES = [
   [0, 'pred = weights · input', 'each output: the weighted sum of the inputs'],

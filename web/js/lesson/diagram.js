@@ -3,8 +3,9 @@
 // by sign). The numbers of the current phase appear where the book puts them:
 // pred in the output node, error and delta beside it, weight_deltas and then
 // the new weights on the edges. Clicking an edge's label freezes that weight.
-import { fmt } from './format.js';
-import { phaseIndex } from './phases.js';
+import { fmt } from '../common/format.js';
+import { phaseIndex } from '../common/trace.js';
+import { weightName } from '../common/names.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 550, TOP = 12, IN_X = 112, OUT_X = 340, R = 32, FAN_STEP = 33;
@@ -54,7 +55,7 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       const line = el('polyline', { points, class: 'edge', fill: 'none' }, gEdges);
       const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})` }, gLabels);
       const tip = el('title', {}, g);
-      tip.textContent = `weight ${inputNames[i]} → ${outputNames[o]}: click to freeze or unfreeze`;
+      tip.textContent = `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}: click to freeze or unfreeze`;
       const rect = el('rect', { x: -30, y: -12, width: 60, height: 24, rx: 5 }, g);
       const value = text(g, 0, 0, '', 'edge-value');
       value.setAttribute('dominant-baseline', 'central');

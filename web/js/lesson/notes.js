@@ -2,11 +2,11 @@
 // overflowed run, the book's printed figures for this step (right ones as a
 // check, wrong ones as errata with the correct value from the trace and why),
 // and the errata in the book's code for this example.
-import { fmt } from './format.js';
-import { phaseIndex, totalError } from './phases.js';
+import { fmt } from '../common/format.js';
+import { phaseIndex, iterationOf } from '../common/trace.js';
+import { escapeHtml as esc } from '../common/dom.js';
 
 const FIELD_PHASE = { weightsBefore: 0, pred: 0, error: 1, delta: 1, weightDeltas: 2, weightsAfter: 3 };
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 export function divergenceHtml({ trace, problem, inputNames, label }) {
   const parts = [];
@@ -17,7 +17,7 @@ export function divergenceHtml({ trace, problem, inputNames, label }) {
     // The error's growth in the step where it started, when both errors are in the trace.
     let growth = '';
     if (d >= 1 && d < trace.steps) {
-      const before = totalError(trace, d - 1), after = totalError(trace, d);
+      const before = iterationOf(trace, d - 1).totalError, after = iterationOf(trace, d).totalError;
       growth = `: ${fmt(before)} → ${fmt(after)}${before > 0 ? `, ×${fmt(after / before, 3)} in one step` : ''}`;
     }
     parts.push(`<div class="banner diverged"><strong>${label ? `${esc(label)}: diverged.` : 'Diverged.'}</strong>

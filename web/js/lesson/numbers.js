@@ -2,12 +2,9 @@
 // output (target, pred, error, delta) and one row per weight (input, weight,
 // weight_delta, new weight). Cells of phases not reached yet are dimmed, the
 // current phase's cells are highlighted.
-import { fmt } from './format.js';
-import { phaseIndex } from './phases.js';
-
-export function weightNames(inputNames, outputNames) {
-  return outputNames.flatMap((o) => inputNames.map((i) => (outputNames.length > 1 ? `${i} → ${o}` : i)));
-}
+import { fmt } from '../common/format.js';
+import { phaseIndex } from '../common/trace.js';
+import { weightNames } from '../common/names.js';
 
 export function createNumbers(container, { inputNames, outputNames, caption }) {
   const names = weightNames(inputNames, outputNames);

@@ -2,7 +2,7 @@
 // speed, an iteration slider, and the keyboard (arrows step, space plays when
 // focus is not in a field). The position itself lives in the URL; the player
 // reads it through position() and moves it through go(it, phase).
-import { PHASES, PHASE_LABELS, phaseIndex } from './phases.js';
+import { PHASES, PHASE_LABELS, phaseIndex } from '../common/trace.js';
 
 export const SPEEDS = { slow: 1600, normal: 900, fast: 350 };
 

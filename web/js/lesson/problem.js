@@ -2,7 +2,7 @@
 // it lives in the URL: one key per field, with an optional prefix when a page
 // shows two problems (side-by-side). Only values that differ from the book's
 // are written, so the book's own view has a short URL.
-import { listText } from './format.js';
+import { listText } from '../common/format.js';
 
 const FIELDS = [
   // field, URL key, is it a list?

@@ -2,7 +2,7 @@
 // alpha and the number of iterations as form fields. Each edit hands the whole
 // candidate problem to onEdit (which runs the engine and reports errors); a
 // reset returns to the book's values.
-import { weightNames } from './numbers.js';
+import { weightNames } from '../common/names.js';
 
 let uid = 0;
 

@@ -1,20 +1,20 @@
 // The training chart: summed error (left axis) and train / test accuracy in %
 // (right axis), one point per epoch. The only MNIST module that uses Chart.js.
 import { chartsMissing, CHARTS_MISSING } from '../vendor.js';
+import { tokens } from '../common/colors.js';
 
 export function createProgressChart(canvas) {
   const Chart = window.Chart;
   if (chartsMissing()) throw new Error(`${CHARTS_MISSING}: training still works, without the chart.`);
-  const css = getComputedStyle(document.documentElement);
-  const token = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  const t = tokens();
   const chart = new Chart(canvas, {
     type: 'line',
     data: {
       labels: [],
       datasets: [
-        { label: 'error (sum over the epoch)', data: [], yAxisID: 'error', borderColor: token('--compare', '#b7791f'), backgroundColor: token('--compare', '#b7791f'), tension: 0.2 },
-        { label: 'train accuracy %', data: [], yAxisID: 'acc', borderColor: token('--learn', '#2f855a'), backgroundColor: token('--learn', '#2f855a'), tension: 0.2 },
-        { label: 'test accuracy %', data: [], yAxisID: 'acc', borderColor: token('--predict', '#2f6fdb'), backgroundColor: token('--predict', '#2f6fdb'), borderDash: [6, 4], tension: 0.2 },
+        { label: 'error (sum over the epoch)', data: [], yAxisID: 'error', borderColor: t.compare, backgroundColor: t.compare, tension: 0.2 },
+        { label: 'train accuracy %', data: [], yAxisID: 'acc', borderColor: t.learn, backgroundColor: t.learn, tension: 0.2 },
+        { label: 'test accuracy %', data: [], yAxisID: 'acc', borderColor: t.predict, backgroundColor: t.predict, borderDash: [6, 4], tension: 0.2 },
       ],
     },
     options: {

@@ -1,21 +1,8 @@
-// Fetching the site's binary files (data/*.wld, models/*.wlm) as bytes. The
-// bytes of each URL are fetched once per page load and shared by the views
-// (the engine objects made from them are each view's own, deleted on unmount).
-const cache = new Map();  // url -> Promise<Uint8Array>
+// Engine objects made from the site's binary files (bytes through the one
+// shared fetch of common/fetch.js). Errors name the file.
+import { fetchBytes } from '../common/fetch.js';
 
-export function fetchBytes(url) {
-  if (!cache.has(url)) {
-    const p = fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status} ${response.statusText}`.trim());
-      return new Uint8Array(await response.arrayBuffer());
-    });
-    p.catch(() => cache.delete(url));  // a failed fetch may be retried
-    cache.set(url, p);
-  }
-  return cache.get(url);
-}
-
-// A Dataset engine object (caller deletes it). Errors name the file.
+// A Dataset engine object (caller deletes it).
 export async function loadDataset(engine, url) {
   const bytes = await fetchBytes(url);
   try {
@@ -34,7 +21,3 @@ export async function loadModelInto(net, url) {
     throw new Error(`${url}: ${error.message}`);
   }
 }
-
-export const TRAIN_URL = 'data/mnist-train-1000.wld';
-export const TEST_URL = 'data/mnist-test.wld';
-export const MODEL_URL = 'models/chapter-linear.wlm';

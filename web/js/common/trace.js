@@ -1,6 +1,24 @@
-// Reading one iteration out of an engine trace (flat Float64Arrays, iteration
-// k's slice at k*nOut or k*nOut*nIn), defensively: an overflowed trace holds
-// only its finite steps, so the count comes from the arrays themselves.
+// Reading an engine trace, with one vocabulary: the trace's own field names
+// (weightsBefore, pred, error, delta, weightDeltas, weightsAfter). A trace is
+// flat Float64Arrays, iteration k's slice at k*nOut or k*nOut*nIn; an
+// overflowed trace holds only its finite steps, so the count of usable steps
+// comes from the arrays themselves.
+//
+// The step has the book's three phases, PREDICT, COMPARE and LEARN; LEARN is
+// shown in two beats: the weight_deltas first, then the new weights.
+export const PHASES = ['predict', 'compare', 'learn', 'update'];
+
+export const PHASE_LABELS = {
+  predict: 'Predict', compare: 'Compare', learn: 'Learn: weight_deltas', update: 'Learn: new weights',
+};
+
+export function phaseIndex(phase) {
+  const i = PHASES.indexOf(phase);
+  return i < 0 ? 0 : i;
+}
+
+export const isLearn = (phase) => String(phase ?? '').toLowerCase() === 'learn';
+export const isPredict = (phase) => String(phase ?? '').toLowerCase() === 'predict';
 
 export function usableSteps(trace) {
   if (!trace) return 0;
@@ -28,13 +46,13 @@ export function iterationOf(trace, iteration) {
   const error = o(trace.error);
   return {
     k, steps, nIn, nOut, nW,
-    before: w(trace.weightsBefore),
-    after: w(trace.weightsAfter),
-    weightDeltas: w(trace.weightDeltas),
+    weightsBefore: w(trace.weightsBefore),
     pred: trace.pred ? o(trace.pred) : [],
     error,
     totalError: error.reduce((s, v) => s + v, 0),
     delta: o(trace.delta),
+    weightDeltas: w(trace.weightDeltas),
+    weightsAfter: w(trace.weightsAfter),
   };
 }
 
@@ -53,6 +71,3 @@ export function emptyReason(trace) {
   if (!trace) return '';
   return trace.overflowed ? 'No finite step to draw: the numbers overflowed at once.' : 'No steps to draw: set iterations to at least 1.';
 }
-
-export const isLearn = (phase) => String(phase ?? '').toLowerCase() === 'learn';
-export const isPredict = (phase) => String(phase ?? '').toLowerCase() === 'predict';

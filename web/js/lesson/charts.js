@@ -1,0 +1,56 @@
+// The charts a lesson shows (web/js/charts/), each in its slot: error curves
+// per network, the error surface with its two weight pickers (x and y live
+// in the URL as sx and sy), the weight matrix.
+import { createErrorCurves } from '../charts/error-curves.js';
+import { createErrorSurface } from '../charts/error-surface.js';
+import { createWeightMatrix } from '../charts/weight-matrix.js';
+import { weightNames } from '../common/names.js';
+import { chartsMissing, CHARTS_MISSING, missingNote } from '../vendor.js';
+
+export function createLessonCharts(root, { lesson, panels, engine, state }) {
+  const slot = (role) => root.querySelector(`[data-role="${role}"]`);
+  const main = panels[panels.length - 1];
+  const missing = lesson.curves && chartsMissing();   // Chart.js draws the curves: say so where they would be
+  if (missing) slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
+  const curves = lesson.curves && !missing ? panels.map((p, k) => createErrorCurves(   // the note under the last set
+    root.querySelector(`[data-role="curves"][data-panel="${k}"]`), engine, { note: k === panels.length - 1 })) : [];
+  const surface = lesson.surface ? createErrorSurface(slot('surface'), engine) : null;
+  const matrix = lesson.matrix ? createWeightMatrix(slot('matrix')) : null;
+
+  const pickers = [...root.querySelectorAll('[data-act="sx"], [data-act="sy"]')];
+  const options = weightNames(main.ex.inputNames, main.ex.outputNames).map((n, w) => `<option value="${w}">${n}</option>`).join('');
+  for (const sel of pickers) sel.innerHTML = options;
+  const onPick = (event) => {
+    const act = event.target.dataset?.act;
+    if (act === 'sx' || act === 'sy') state.set({ [act]: event.target.value }, { push: false });
+  };
+  root.addEventListener('change', onPick);
+
+  const nW = main.book.weights.length;
+  function surfaceAxes() {
+    let x = Math.trunc(state.number('sx', 0)), y = Math.trunc(state.number('sy', 1));
+    if (!(x >= 0 && x < nW)) x = 0;
+    if (!(y >= 0 && y < nW)) y = x === 1 ? 0 : 1;
+    return { x, y };
+  }
+
+  // The charts show LEARN's picture in both of its beats.
+  function update(phase, phaseIndex) {
+    const chartPhase = phaseIndex >= 2 ? 'learn' : phase;
+    const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase });
+    curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
+    if (surface) {
+      const { x, y } = surfaceAxes();
+      pickers[0].value = String(x); pickers[1].value = String(y);
+      surface.update({ ...at(main), x, y, names: main.names });
+    }
+    matrix?.update({ ...at(main), ...main.names });
+  }
+
+  function destroy() {
+    root.removeEventListener('change', onPick);
+    for (const c of [...curves, surface, matrix]) c?.destroy();
+  }
+
+  return { update, destroy };
+}

@@ -1,0 +1,67 @@
+// One network of a lesson: its diagram, numbers table and settings, the
+// problem it shows (read from the URL's keys under its prefix) and the
+// engine's trace of it. Edits run the engine first and reach the URL only
+// when the engine accepts them.
+import { readProblem, problemPatch, pageLimit } from './problem.js';
+import { createDiagram } from './diagram.js';
+import { createNumbers } from './numbers.js';
+import { createSettings } from './settings.js';
+import { showError, clearStatus, addMessage } from '../status.js';
+
+export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, state }) {
+  const names = { inputNames: ex.inputNames, outputNames: ex.outputNames };
+  const p = { ...cfg, ex, book: ex.problem, names, problem: null, trace: null, key: '' };
+
+  function edit(candidate) {
+    const limit = pageLimit(candidate);
+    if (limit) { showError(limit); return false; }
+    let trace;
+    try {
+      trace = engine.run(candidate);
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+    clearStatus();
+    p.problem = candidate; p.trace = trace; p.key = JSON.stringify(candidate);
+    state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
+    return true;
+  }
+
+  function toggleFrozen(w) {
+    const frozen = [...p.problem.frozen];
+    frozen[w] = frozen[w] === 1 ? 0 : 1;
+    if (edit({ ...p.problem, frozen })) p.settings.update(p.problem);
+  }
+
+  // The problem the URL asks for, run again only when it changed; a problem
+  // the engine refuses leaves the last good one (or the book's) on screen.
+  p.compute = () => {
+    const notes = [];
+    const problem = readProblem(state, p.prefix, p.book,
+      { report: (note) => notes.push(note), where: pair ? `the "${ex.title}" network` : 'this lesson' });
+    const key = JSON.stringify(problem);
+    if (key === p.key) return;
+    try {
+      p.trace = engine.run(problem);
+      p.problem = problem;
+    } catch (error) {
+      showError(error);
+      if (!p.trace) { p.problem = readProblem({ get: () => undefined }, '', p.book); p.trace = engine.run(p.problem); }
+    }
+    for (const note of notes) addMessage(note);   // what the URL asked that the page did not do
+    p.key = key;
+  };
+
+  p.diagram = createDiagram(root.querySelector(`[data-panel="${k}"]`), {
+    ...names, title: `Network for ${ex.title}`, onToggle: toggleFrozen,
+  });
+  p.numbers = createNumbers(root.querySelector(`[data-table="${k}"]`), { ...names, caption: ex.title });
+  p.settings = createSettings(settingsSlot, {
+    ...names, legend: pair ? ex.title : 'Inputs, targets, weights, learning',
+    onEdit: edit,
+    onReset: () => { clearStatus(); p.settings.clearInvalid(); state.set(problemPatch(p.prefix, p.book, p.book), { push: false }); },
+  });
+  p.destroy = () => { p.diagram.destroy(); p.numbers.destroy(); p.settings.destroy(); };
+  return p;
+}
