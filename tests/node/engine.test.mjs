@@ -88,7 +88,7 @@ test('alpha 0.1 diverges at the second iteration, and overflow stops the trace',
 });
 
 const BAD = [
-  [undefined, /problem must be an object/],
+  [undefined, /problem is missing/],
   [{ ...base(), input: undefined }, /input is missing/],
   [{ ...base(), input: 'abc' }, /input must be an array of numbers/],
   [{ ...base(), input: [] }, /input is empty/],
