@@ -1,8 +1,8 @@
 // In-page benchmark of the DigitReader on a 280x280 canvas holding a drawn
 // digit: the median (over `rounds` batches of 10 calls) of whole read()
 // calls (copy in, preprocess, CNN, linear scores and contributions, results
-// out to JS), the same with getImageData, and the module's own per-stage
-// medians from reader.profile(). Used by draw.test.mjs; prints nothing itself.
+// out to JS) and the same with getImageData (the per-stage profile left the
+// shipped module: see scripts/bench). Used by draw.test.mjs; prints nothing itself.
 import { DIGITS, place } from './strokes/digits.mjs';
 
 export async function benchRead(page, { rounds = 60 } = {}) {
@@ -43,10 +43,9 @@ export async function benchRead(page, { rounds = 60 } = {}) {
       const times = batches(rounds, () => reader.read(pixels, 280, 280));
       // the whole frame as the page does it: getImageData + read()
       const frames = batches(rounds, () => reader.read(ctx.getImageData(0, 0, 280, 280).data, 280, 280));
-      const stages = reader.profile(pixels, 280, 280, rounds);
       return {
         calls: rounds * 10, guess, readMedian: median(times), readMax: Math.max(...times),
-        frameMedian: median(frames), ...stages,
+        frameMedian: median(frames),
       };
     } finally {
       reader.delete();
