@@ -65,7 +65,8 @@ addOnPostRun(function installWeightlabFace() {
     try { return get.call(v); } catch (e) { return undefined; }
   }
   function isDetached(buffer) {
-    try { new Uint8Array(buffer, 0, 0); return false; } catch (e) { return true; }
+    // (the value is used: Emscripten's optimizer drops a bare `new X()`)
+    try { return !new Uint8Array(buffer, 0, 0); } catch (e) { return true; }
   }
 
   // --------------------------------------------------------- argument kinds
@@ -164,15 +165,17 @@ addOnPostRun(function installWeightlabFace() {
     };
   }
 
-  // Objects made by this engine instance (constructors, fromBytes, clone).
-  var own = new WeakSet();
+  // Objects made by this engine instance (constructors, fromBytes, clone),
+  // each with its class name. They are made non-extensible, so an own
+  // property cannot shadow a getter (data.count stays the C++ count).
+  var own = new WeakMap();
   function className(v) {
     try { return v.$$.ptrType.registeredClass.name; } catch (e) { return undefined; }
   }
   function handle(cls) {
     return function (v, name) {
-      if (!own.has(v)) {
-        if (className(v) === cls) {
+      if (own.get(v) !== cls) {
+        if (!own.has(v) && className(v) === cls) {
           fail(name + ' is a ' + cls + ' of another engine instance: each createWeightlab() has its own objects');
         }
         fail(name + ' must be a ' + cls);
@@ -215,7 +218,12 @@ addOnPostRun(function installWeightlabFace() {
     return out;
   }
   function dispose(result) {
-    if (result !== null && typeof result === 'object' && own.has(result)) handleDelete.call(result);
+    // (a C++ function that failed returns null or a default; should it ever
+    // return an object anyway, JS never sees it)
+    if (result !== null && typeof result === 'object' && Handle.isPrototypeOf(result) &&
+        result.$$ !== undefined && !isDeleted.call(result)) {
+      handleDelete.call(result);
+    }
   }
   // Runs the WASM call, then turns a recorded C++ error into a JS Error.
   function enter(thunk) {
@@ -242,14 +250,17 @@ addOnPostRun(function installWeightlabFace() {
   function wrapMethod(cls, name, params, fn) {
     return function () {
       var self = this;
-      if (!own.has(self)) fail(cls + '.' + name + ' must be called on a ' + cls + ' made by this engine');
+      if (own.get(self) !== cls) fail(cls + '.' + name + ' must be called on a ' + cls + ' made by this engine');
       var args = convert(arguments, params, cls + '.' + name);
       requireLive(self, 'this ' + cls);
       return enter(function () { return fn.apply(self, args); });
     };
   }
-  function adopt(h) {
-    if (h !== null && typeof h === 'object') own.add(h);
+  function adopt(h, cls) {
+    if (h !== null && typeof h === 'object') {
+      own.set(h, cls);
+      Object.preventExtensions(h);
+    }
     return h;
   }
 
@@ -332,7 +343,7 @@ addOnPostRun(function installWeightlabFace() {
       Object.defineProperty(proto, g, {
         get: mark(function () {
           var self = this;
-          if (!own.has(self)) fail(cls + '.' + g + ' must be read from a ' + cls + ' made by this engine');
+          if (own.get(self) !== cls) fail(cls + '.' + g + ' must be read from a ' + cls + ' made by this engine');
           requireLive(self, 'this ' + cls);
           return enter(function () { return get.call(self); });
         }),
@@ -350,18 +361,22 @@ addOnPostRun(function installWeightlabFace() {
         return adopt(enter(function () {
           var h = Reflect.construct(Raw, args);
           return h.$$ === undefined ? null : h;  // a failed C++ constructor gives no object
-        }));
+        }), cls);
       });
       Face.prototype = proto;
       Object.defineProperty(Face, 'name', { value: cls });
     }
     Object.keys(spec.statics || {}).forEach(function (s) {
       var f = wrapFunction(cls + '.' + s, spec.statics[s], Raw[s]);
-      Face[s] = mark(function () { return adopt(f.apply(null, arguments)); });
+      Face[s] = mark(function () { return adopt(f.apply(null, arguments), cls); });
     });
     M[cls] = Face;
   });
-  Handle.clone = mark(function () { return adopt(handleClone.call(this)); });
+  Handle.clone = mark(function () {
+    var cls = own.get(this);
+    if (cls === undefined) fail('clone must be called on an object made by this engine');
+    return adopt(handleClone.call(this), cls);
+  });
 
   M['faceWraps'] = function (f) { return wrapped.has(f); };  // for the coverage test
 });
