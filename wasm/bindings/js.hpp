@@ -70,6 +70,25 @@ auto guarded(F&& f) noexcept -> decltype(f()) {
   return failure_value<R>();
 }
 
+// For the benchmark module only (wasm/bench, never shipped, no face.js): the
+// old way, a JS Error thrown from inside WASM. It leaks WASM stack on every
+// error (see the top of this file), which a benchmark run that stops at its
+// first error can afford; the product must use guard<> instead.
+template <typename F, typename A0, typename... Args>
+auto guarded(F&& f, A0&, Args&...) -> decltype(f()) {
+  const auto throw_if_failed = [] {
+    if (!error_slot().empty()) val::global("Error").new_(error_slot()).throw_();
+  };
+  if constexpr (std::is_void_v<decltype(f())>) {
+    guarded(std::forward<F>(f));
+    throw_if_failed();
+  } else {
+    auto result = guarded(std::forward<F>(f));
+    throw_if_failed();
+    return result;
+  }
+}
+
 // guard<&fn>::call has fn's signature and never throws: bind this, not fn.
 template <auto F>
 struct guard;
