@@ -100,7 +100,11 @@ test('item 7: arguments that throw leave no handle, heap or stack behind', () =>
   const reader = new wl.DigitReader();
   const detached = new Uint8Array(16);
   structuredClone(detached.buffer, { transfer: [detached.buffer] });
+  const detachedView = new ArrayBuffer(8);
+  const dv = new DataView(detachedView);
+  structuredClone(detachedView, { transfer: [detachedView] });
   const attacks = [
+    ['DataView detached after it was made', () => net.loadModel(dv), /model file's buffer is detached/],
     ['throwing getter', () => wl.run({ ...good(), get input() { throw new Error('getter'); } }), /^getter$/],
     ['Proxy trap', () => wl.run(new Proxy(good(), { getOwnPropertyDescriptor() { throw new Error('trap'); } })), /^trap$/],
     ['Proxy in an array', () => net.predict(new Proxy(new Array(784).fill(0), { get() { throw new Error('trap'); } })), /^trap$/],

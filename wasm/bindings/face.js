@@ -86,7 +86,10 @@ addOnPostRun(function installWeightlabFace() {
     var tag = taTag.call(v);
     if (tag !== undefined) return [taBuffer.call(v), taByteOffset.call(v), taByteLength.call(v), tag];
     var buffer = tryGet(dvBuffer, v);
-    if (buffer !== undefined) return [buffer, dvByteOffset.call(v), dvByteLength.call(v), 'DataView'];
+    if (buffer !== undefined) {  // (a detached DataView throws on its offset: zero, then caught as detached)
+      var offset = tryGet(dvByteOffset, v);
+      return offset === undefined ? [buffer, 0, 0, 'DataView'] : [buffer, offset, dvByteLength.call(v), 'DataView'];
+    }
     var n = tryGet(abByteLength, v);
     if (n === undefined && sabByteLength) n = tryGet(sabByteLength, v);
     if (n !== undefined) return [v, 0, n, 'ArrayBuffer'];
