@@ -258,6 +258,19 @@ test('item 11: clear messages', async () => {
   intact();
 });
 
+test('clones are this engine\'s objects too; constructors need new', () => {
+  const net = new wl.LinearNetwork(1);
+  const twin = net.clone();
+  assert.deepEqual(twin.predict(new Float64Array(784).fill(0.5)), net.predict(new Float64Array(784).fill(0.5)));
+  throwsClearly(() => net.evaluate(twin), /^data must be a Dataset$/, 'a network clone as a Dataset');
+  throwsClearly(() => wl.LinearNetwork(1), /^use new LinearNetwork\(\.\.\.\)$/, 'no new');
+  throwsClearly(() => new wl.LinearNetwork(-1), /^seed must be a whole number >= 0$/, 'a failed C++ constructor');
+  assert.ok(new wl.DigitReader() instanceof wl.DigitReader);
+  twin.delete();
+  assert.equal(net.isDeleted(), false, 'a clone shares the object until the last handle goes');
+  net.delete();
+});
+
 test('every export, class method and getter goes through the face', () => {
   // Emscripten's and Embind's own runtime functions, not the engine's API.
   const RUNTIME = new Set(['BindingError', 'InternalError', 'UnboundTypeError', 'getInheritedInstanceCount',
