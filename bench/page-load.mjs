@@ -1,81 +1,27 @@
-// The page's first load, measured in headless Chromium on 127.0.0.1:
-//   bytes  the sum of the response bodies as served (gzip where the server
-//          has a .gz, see scripts/site.d/zz-gzip.sh) of every request the
-//          page makes until the first lesson is interactive and the network
-//          has been quiet for QUIET_MS; the service worker's background
-//          precache is counted apart (it is not what the first view needs);
-//   time   navigation start -> `await window.weightlab` resolved and the
-//          lesson's controls exist, median of cold loads (a fresh browser
-//          context each: empty cache, no service worker).
+// The page's first load, measured in headless Chromium on 127.0.0.1, with
+// the test's own measuring helpers (tests/browser/first-load.mjs):
+//   bytes  what the first lesson transfers (gzip), service worker precache apart;
+//   time   navigation start -> the lesson interactive, median of cold loads
+//          (a fresh browser context each: empty cache, no service worker).
 // scripts/bench runs it (through bench/run.mjs); the browser test
 // tests/browser/page-budget.test.mjs asserts the byte budget only.
 //
 //   node bench/page-load.mjs [--runs 5] [--path /]
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
+import { findChromium } from '../scripts/chromium.mjs';
+import { recordResponses, timeToInteractive, PAGE_BUDGET_BYTES } from '../tests/browser/first-load.mjs';
 
-export const PAGE_BUDGET_BYTES = 300_000;
+export { PAGE_BUDGET_BYTES };
 export const PAGE_BUDGET_MS = 1000;
-export const CONTROLS = '#view button, #view input';
-const QUIET_MS = 500;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SITE = new URL('../site', import.meta.url).pathname;
 
-// Records every response of `target` (a page or a context) from now on.
-// summary() -> { bytes, requests: [{path, bytes, encoding}], precache: {bytes, count} }
-export function recordResponses(target, origin) {
-  const pending = [];
-  let closed = false;  // responses still arriving when the context closes are dropped
-  const count = (response) => !closed && pending.push((async () => {
-    const request = response.request();
-    const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
-    const url = new URL(response.url());
-    return {
-      path: url.origin === origin ? url.pathname + url.search : url.href,
-      bytes: sizes.responseBodySize,
-      encoding: (await response.allHeaders())['content-encoding'] || '',
-      fromServiceWorker: response.fromServiceWorker(),
-      byServiceWorker: Boolean(request.serviceWorker?.()),
-    };
-  })().catch(() => null));
-  target.on('response', count);
-  let last = Date.now();
-  target.on('request', () => { last = Date.now(); });
-  return {
-    async quiet(ms = QUIET_MS) {
-      while (Date.now() - last < ms) await new Promise((ok) => setTimeout(ok, 50));
-    },
-    async summary() {
-      closed = true;
-      const all = (await Promise.all(pending)).filter(Boolean);
-      const requests = all.filter((r) => !r.byServiceWorker && !r.fromServiceWorker);
-      const sw = all.filter((r) => r.byServiceWorker);
-      return {
-        bytes: requests.reduce((s, r) => s + r.bytes, 0),
-        requests,
-        precache: { bytes: sw.reduce((s, r) => s + r.bytes, 0), count: sw.length },
-      };
-    },
-  };
-}
-
-// In the page: resolves with performance.now() (ms since navigation start)
-// once window.weightlab has resolved and the lesson's controls exist.
-export async function timeToInteractive(page, controls = CONTROLS) {
-  return page.evaluate(async (selector) => {
-    const tick = () => new Promise((ok) => setTimeout(ok, 2));
-    while (!window.weightlab) await tick();
-    await window.weightlab;
-    while (!document.querySelector(selector)) await tick();
-    return performance.now();
-  }, controls);
-}
-
 export async function measurePageLoad({ runs = 5, path = '/', dir = SITE } = {}) {
   const server = await startServer({ dir });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
   const times = [];
   let first = null;
   try {

@@ -7,8 +7,11 @@
 // plus "WASM, page API": the shipped module (site/wasm/weightlab.mjs) called
 // from JS the way the page calls it, one call per digit or per epoch.
 // Medians of --runs timed runs after --warmup untimed ones, taken in rounds
-// (see "the runs" below). Then the page load (bench/page-load.mjs). Run
-// through scripts/bench, which builds first.
+// (see "the runs" below). The read/* workloads are the draw-a-digit
+// reading's stages (preprocess, CNN, linear), native and WASM only. Then the
+// page in headless Chromium: the first load (bench/page-load.mjs) and the
+// shipped reader's read() of a canvas (bench/draw.mjs). Run through
+// scripts/bench, which builds first.
 //
 //   node bench/run.mjs [--runs 7] [--warmup 1] [--page-runs 5] [--no-page] [--out bench/results.md]
 import { execSync, spawn } from 'node:child_process';
@@ -18,6 +21,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { plain, tfjsImpl, loadTfjs, readWlm, digitsFromIdx } from './implementations.mjs';
 import { measurePageLoad, PAGE_BUDGET_BYTES, PAGE_BUDGET_MS } from './page-load.mjs';
+import { measureRead } from './draw.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const path = (p) => new URL(p, ROOT).pathname;
@@ -177,11 +181,14 @@ suite.delete();
 for (const t of order) record(t.impl, t.name, t.unit, t.reps, t.ms, t.checksum, t.cpuMs);
 
 // ------------------------------------------------------------ 6. the page
-let page = null;
+let page = null, read = null;
 if (!process.argv.includes('--no-page')) {
   log('page load (bench/page-load.mjs)');
   page = await measurePageLoad({ runs: PAGE_RUNS });
   log(`  ${page.bytes} bytes transferred (gzip), interactive ${page.medianMs.toFixed(0)} ms (median of ${page.runs.length})`);
+  log('draw a digit: read() in the page (bench/draw.mjs)');
+  read = await measureRead();
+  log(`  read() ${read.readMedian.toFixed(3)} ms, getImageData + read() ${read.frameMedian.toFixed(3)} ms (medians of ${read.calls} calls)`);
 }
 
 // ------------------------------------------------------------ report
@@ -203,6 +210,10 @@ const LABELS = {
   'step/multi-in-out': 'one step: multiple in and out', 'linear/epoch': 'chapter 784→10 net: 1 epoch, 1,000 digits',
   'linear/classify': 'classify 1 digit: linear model', 'cnn/classify': 'classify 1 digit: CNN',
   'cnn/epoch': 'CNN training: 1 epoch, 1,000 digits',
+  'read/preprocess': 'draw a digit, stage 1: preprocess a 280×280 canvas',
+  'read/preprocess-840': 'draw a digit, stage 1: preprocess an 840×840 canvas',
+  'read/cnn': 'draw a digit, stage 2: CNN',
+  'read/linear': 'draw a digit, stage 3: linear scores',
 };
 const ratio = (a, b, key = 'perRep') => (a && b ? a[key] / b[key] : undefined);
 const x = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
@@ -277,6 +288,13 @@ if (page) {
     `fresh context each); load times ${page.runs.map((ms) => ms.toFixed(0)).join(', ')} ms. Largest: ` +
     page.requests.slice().sort((a, b) => b.bytes - a.bytes).slice(0, 5)
       .map((r) => `${r.path} ${(r.bytes / 1000).toFixed(1)} KB`).join(', ') + '.');
+}
+if (read) {
+  lines.push('');
+  lines.push(`Draw a digit in the page (headless Chromium): the shipped reader's read() of a 280×280 canvas ` +
+    `(copy in, the three stages above, ranking, contributions, results out to JS) ${read.readMedian.toFixed(3)} ms, ` +
+    `getImageData + read() ${read.frameMedian.toFixed(3)} ms; medians of ${read.calls} calls in batches of 10 ` +
+    `(the page's clock is coarsened to 0.1 ms).`);
 }
 if (notes.length) {
   lines.push('');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { loadavg, cpus } from 'node:os';
 import { startBrowser, screenshot } from './harness.mjs';
 import { DIGITS, VARIANTS, place, densify } from './strokes/digits.mjs';
-import { benchRead } from './draw-bench.mjs';
+import { timeRead } from './read-timing.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -313,9 +313,9 @@ test('timing: read() per frame, and the longest frame while drawing for seconds'
   assert.ok(res.max < 1000, `a frame took ${res.max} ms`);
 
   // then the reader alone, in the same page (after the drawing: its garbage must not land in a frame)
-  const b = await benchRead(page);
+  const b = await timeRead(page);
   console.log(`# read() of a 280x280 canvas in Chromium, median of ${b.calls} calls (batches of 10): ${b.readMedian.toFixed(3)} ms` +
-    ` (getImageData + read: ${b.frameMedian.toFixed(3)} ms)`);
+    ` (getImageData + read: ${b.frameMedian.toFixed(3)} ms); its stages: scripts/bench, read/*`);
   assert.equal(b.guess, 3);
   assert.ok(b.readMedian < 20, 'not pathologically slow');
 

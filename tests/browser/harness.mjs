@@ -1,11 +1,12 @@
 // Shared set-up for the browser tests: one static server for site/, one
-// headless Debian Chromium, and pages that record every console error, CSP
+// headless Chromium or Chrome (scripts/chromium.mjs), and pages that record every console error, CSP
 // violation and request to another origin (each of which fails a test).
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
+import { findChromium } from '../../scripts/chromium.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -17,7 +18,7 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), 'weightlab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
+    executablePath: findChromium(), headless: true, args: ARGS,
     viewport: { width: 1280, height: 900 },
   });
   await mkdir(ARTIFACTS, { recursive: true });

@@ -1,12 +1,12 @@
 // The first load's byte budget (issue 6): everything the first lesson needs,
-// as served with gzip, must stay within bench/page-load.mjs's PAGE_BUDGET_BYTES,
+// as served with gzip, must stay within first-load.mjs's PAGE_BUDGET_BYTES,
 // and the MNIST data and models must not be part of it (they load lazily).
 // The load time is printed, not asserted: it depends on the machine
 // (scripts/bench measures it properly, median of cold loads).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser } from './harness.mjs';
-import { recordResponses, timeToInteractive, PAGE_BUDGET_BYTES } from '../../bench/page-load.mjs';
+import { recordResponses, timeToInteractive, PAGE_BUDGET_BYTES } from './first-load.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });

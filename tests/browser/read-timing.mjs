@@ -1,11 +1,13 @@
-// In-page benchmark of the DigitReader on a 280x280 canvas holding a drawn
-// digit: the median (over `rounds` batches of 10 calls) of whole read()
-// calls (copy in, preprocess, CNN, linear scores and contributions, results
-// out to JS) and the same with getImageData (the per-stage profile left the
-// shipped module: see scripts/bench). Used by draw.test.mjs; prints nothing itself.
+// Times the page's DigitReader on a 280x280 canvas holding a drawn 3: the
+// median (over `rounds` batches of 10 calls) of whole read() calls (copy in,
+// preprocess, CNN, linear scores and contributions, results out to JS) and
+// the same with getImageData, as the page does each frame. Used by
+// draw.test.mjs (which asserts on it) and by scripts/bench's bench/draw.mjs;
+// prints nothing itself. The stages inside read() are timed by the benchmark
+// module (bench/workloads.hpp, read/*), not by the shipped one.
 import { DIGITS, place } from './strokes/digits.mjs';
 
-export async function benchRead(page, { rounds = 60 } = {}) {
+export async function timeRead(page, { rounds = 60 } = {}) {
   const strokes = place(DIGITS.find((d) => d.digit === 3).strokes, { size: 0.75, cx: 0.5, cy: 0.5, slant: 0 });
   return page.evaluate(async ({ strokes, rounds }) => {
     const engine = await window.weightlab;

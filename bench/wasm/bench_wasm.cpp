@@ -1,4 +1,4 @@
-// Embind face of the benchmark workloads (workloads.hpp) for the WASM build:
+// Embind face of the benchmark workloads (bench/workloads.hpp) for the WASM build:
 // the module build/wasm/wasm/weightlab-bench.mjs (target weightlab_bench, not
 // part of the site). Each run() call does every repetition inside WASM and
 // times it there with emscripten_get_now (wall) and the Node process's CPU

@@ -1,4 +1,4 @@
-// Times the benchmark workloads (wasm/bench/workloads.hpp) in the native
+// Times the benchmark workloads (bench/workloads.hpp) in the native
 // build and prints one JSON object on stdout. scripts/bench runs it next to
 // the WASM build of the same code (bench/run.mjs).
 //
@@ -12,6 +12,8 @@
 // (the book's first 1,000 training digits), --linear web/models/chapter-linear.wlm,
 // --cnn web/models/digits-cnn.wlm (a missing model skips its workloads with a
 // note), 7 timed runs after 1 warm-up.
+// `--only read/` times the draw-a-digit reading's stages alone (preprocess,
+// CNN, linear), the job of the former bench_preprocess.
 #include <time.h>
 
 #include <chrono>
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
     else if (a == "--only" && has_value) only = argv[++i];
     else if (a == "--serve") serve = true;
     else {
-      std::fprintf(stderr, "usage: see the comment at the top of wasm/tools/bench_core.cpp\n");
+      std::fprintf(stderr, "usage: see the comment at the top of bench/native/bench_core.cpp\n");
       return 2;
     }
   }

@@ -1,5 +1,5 @@
 // The benchmark workloads, written once and compiled twice: natively by
-// wasm/tools/bench_core.cpp and to WebAssembly by wasm/bench/bench_wasm.cpp,
+// bench/native/bench_core.cpp and to WebAssembly by bench/wasm/bench_wasm.cpp,
 // so both builds time the very same code path through the core. scripts/bench
 // runs both, plus the same maths in TensorFlow.js (WASM backend) and in plain
 // JavaScript (bench/implementations.mjs), and writes bench/results.md.
@@ -23,14 +23,25 @@
 //                    of 32, forward + backward per image, one Adam step per
 //                    batch (lr 2e-3), no augmentation, fixed order, fresh
 //                    He-normal weights (seed 5) before each run
+//   read/preprocess  the draw-a-digit reading's first stage: DrawingPreprocessor::
+//                    process of a 280x280 canvas holding a thick "0"
+//   read/preprocess-840  the same canvas at 840x840 (a 3x high-DPI screen)
+//   read/cnn         its second: Cnn::predict of that preprocessed drawing
+//   read/linear      its third: LinearNetwork::predict of the same drawing
+//                    (the chapter's 784->10 scores)
+// The read/ stages replace the profiler the shipped module used to carry: the
+// page's read() is those three stages plus ranking and copies to JS (timed
+// in Chromium by bench/draw.mjs).
 // Every run returns a checksum of what it computed, so nothing is optimised
 // away and native and WASM results can be compared.
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,9 +53,27 @@
 #include "core/idx.hpp"
 #include "core/mnist_linear.hpp"
 #include "core/model_file.hpp"
+#include "core/preprocess.hpp"
 #include "core/random.hpp"
 
 namespace wl::bench {
+
+// RGBA bytes of a side x side canvas with a ring like a drawn "0": 70% of the
+// canvas tall, pen 7% of the side, black ink with anti-aliased edges.
+inline std::vector<std::uint8_t> canvas_with_a_zero(int side) {
+  std::vector<std::uint8_t> rgba(std::size_t(side) * side * 4, 0);
+  const double cx = 0.5 * side, cy = 0.5 * side, rx = 0.25 * side, ry = 0.35 * side;
+  const double pen = 0.07 * side;
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) {
+      const double dx = (x + 0.5 - cx) / rx, dy = (y + 0.5 - cy) / ry;
+      const double off_ring = std::fabs(std::sqrt(dx * dx + dy * dy) - 1.0) * std::min(rx, ry);
+      const double coverage = std::clamp(pen / 2 + 0.5 - off_ring, 0.0, 1.0);
+      rgba[(std::size_t(y) * side + x) * 4 + 3] = std::uint8_t(std::lround(coverage * 255));
+    }
+  }
+  return rgba;
+}
 
 struct Timing {
   std::string name;
@@ -97,6 +126,10 @@ class Suite {
     if (digits_.count > 0 && linear_) out.push_back("linear/classify");
     if (digits_.count > 0 && cnn_) out.push_back("cnn/classify");
     if (digits_.count > 0) out.push_back("cnn/epoch");
+    out.push_back("read/preprocess");
+    out.push_back("read/preprocess-840");
+    if (cnn_) out.push_back("read/cnn");
+    if (linear_) out.push_back("read/linear");
     return out;
   }
 
@@ -195,6 +228,49 @@ class Suite {
              }
              return loss;
            });
+    } else if (name == "read/preprocess" || name == "read/preprocess-840") {
+      const int side = name == "read/preprocess" ? 280 : 840;
+      const std::vector<std::uint8_t> rgba = canvas_with_a_zero(side);
+      DrawingPreprocessor preprocessor;
+      const long reps = side == 280 ? 200 : 40;
+      time(reps, "canvas", nothing, [&] {
+        double sum = 0;
+        for (long k = 0; k < reps; ++k) {
+          const DrawnDigit& d = preprocessor.process(rgba.data(), rgba.size(), side, side);
+          sum += std::accumulate(d.pixels.begin(), d.pixels.end(), 0.0);
+        }
+        return sum;
+      });
+    } else if (name == "read/cnn" || name == "read/linear") {
+      if (name == "read/cnn" && !cnn_) throw std::invalid_argument("no CNN model set");
+      if (name == "read/linear" && !linear_) throw std::invalid_argument("no linear model set");
+      const std::vector<std::uint8_t> rgba = canvas_with_a_zero(280);
+      DrawingPreprocessor preprocessor;
+      const DrawnDigit& drawn = preprocessor.process(rgba.data(), rgba.size(), 280, 280);
+      if (name == "read/cnn") {
+        const long reps = 200;
+        time(reps, "drawing", nothing, [&] {
+          float probs[Cnn::kClasses];
+          double sum = 0;
+          for (long k = 0; k < reps; ++k) {
+            cnn_->predict(drawn.pixels.data(), probs);
+            sum += probs[0];
+          }
+          return sum;
+        });
+      } else {
+        std::vector<double> input(drawn.pixels.begin(), drawn.pixels.end());
+        const long reps = 2000;
+        time(reps, "drawing", nothing, [&] {
+          double scores[kMnistClasses];
+          double sum = 0;
+          for (long k = 0; k < reps; ++k) {
+            linear_->predict(scores, input.data());
+            sum += scores[0];
+          }
+          return sum;
+        });
+      }
     } else {
       throw std::invalid_argument("unknown workload \"" + name + "\"");
     }
