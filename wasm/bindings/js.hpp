@@ -70,7 +70,7 @@ auto guarded(F&& f) noexcept -> decltype(f()) {
   return failure_value<R>();
 }
 
-// For the benchmark module only (wasm/bench, never shipped, no face.js): the
+// For the benchmark module only (bench/wasm, never shipped, no face.js): the
 // old way, a JS Error thrown from inside WASM. It leaks WASM stack on every
 // error (see the top of this file), which a benchmark run that stops at its
 // first error can afford; the product must use guard<> instead.
