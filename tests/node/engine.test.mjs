@@ -111,7 +111,7 @@ test('errorBowl: the bowl of one weight, from the engine', () => {
 });
 
 const BAD = [
-  [undefined, /problem must be an object/],
+  [undefined, /problem is missing/],
   [{ ...base(), input: undefined }, /input is missing/],
   [{ ...base(), input: 'abc' }, /input must be an array of numbers/],
   [{ ...base(), input: [] }, /input is empty/],
