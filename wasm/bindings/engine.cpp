@@ -147,7 +147,7 @@ val error_surface_js(val problem, val grid) {
       count_from(grid, "ny")));
 }
 
-// errorBowl(problem, index[, step]) -> {minimum, curvature, slope, from, to}
+// errorBowl(problem, index[, step]) -> {minimum, curvature, slope, from, to, minima}
 // Weight `index`'s bowl before iteration `step` (default 0) of the problem's run.
 // The face has made index a number and step a number or undefined.
 val error_bowl_js(val problem, double index, val step) {
@@ -162,6 +162,7 @@ val error_bowl_js(val problem, double index, val step) {
   o.set("slope", b.slope);
   o.set("from", b.from);
   o.set("to", b.to);
+  o.set("minima", to_typed_array(b.minima));
   return o;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "core/check.hpp"
 
@@ -108,6 +109,7 @@ ErrorBowl error_bowl(const Problem& p, std::size_t index, std::size_t step) {
   const double x = p.input[index % p.n_in()];
 
   ErrorBowl bowl;
+  std::vector<double> minima;
   Extent now, all;
   if (steps == 0) {
     std::vector<double> pred(p.n_out());
@@ -116,17 +118,20 @@ ErrorBowl error_bowl(const Problem& p, std::size_t index, std::size_t step) {
     now.add(p.weights[index]);
     now.add(bowl.minimum);
     all = now;
+    bowl.minima.push_back(bowl.minimum);
   } else {
     for (std::size_t j = 0; j < steps; ++j) {
       const double before = t.weights_before[j * n_w + index];
       const ErrorBowl b = bowl_at(before, t.delta[j * p.n_out() + o], x);
       if (j == step) bowl = b;
+      minima.push_back(b.minimum);
       for (double v : {before, t.weights_after[j * n_w + index], b.minimum}) {
         if (j <= step) now.add(v);
         all.add(v);
       }
     }
   }
+  if (steps > 0) bowl.minima = std::move(minima);
   Extent frame = !all.empty() && !now.empty() && all.span() <= 25 * std::max(now.span(), 1e-12)
                      ? all
                      : (!now.empty() ? now : all);

@@ -45,6 +45,8 @@ struct ErrorBowl {
                          // (frozen or not: the curve's slope, not the step)
   double from = 0;       // a window to plot the curve over, from < to, both on
   double to = 0;         //   round numbers (see error_bowl)
+  std::vector<double> minima;  // every step's minimum, [steps] (one entry for a run of 0
+                               // steps): where the curve bottoms out as the run goes on
 };
 
 // The bowl of weight `index` at iteration `step` of the problem's own run
