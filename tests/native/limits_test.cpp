@@ -15,15 +15,7 @@
 
 namespace {
 
-wl::Problem three_inputs() {
-  wl::Problem p;
-  p.input = {8.5, 0.65, 1.2};
-  p.target = {1};
-  p.weights = {0.1, 0.2, -0.1};
-  p.alpha = 0.01;
-  p.iterations = 3;
-  return p;
-}
+wl::Problem three_inputs() { return wl::worked_example("multi-input").problem; }
 
 std::string message(const wl::Problem& p) {
   return wl_test::thrown_message([&] { wl::validate(p); });
