@@ -7,6 +7,7 @@
 #include "core/error_landscape.hpp"
 #include "core/examples.hpp"
 #include "core/gradient_descent.hpp"
+#include "core/normalize.hpp"
 
 namespace wl::js {
 namespace {
@@ -169,6 +170,15 @@ val error_bowl_js(val problem, val index, val step) {
   }, problem, index, step);
 }
 
+// scaleInputs(problem, scales) -> the problem with input[i] / scales[i].
+val scale_inputs_js(val problem, val scales) {
+  return guarded([&] {
+    val args = val::object();  // so numbers() can check it
+    args.set("scales", scales);
+    return problem_to_js(scale_inputs(problem_from_js(problem), numbers<double>(args, "scales")));
+  }, problem, scales);
+}
+
 }  // namespace
 }  // namespace wl::js
 
@@ -181,6 +191,7 @@ EMSCRIPTEN_BINDINGS(weightlab_engine) {
   emscripten::function("errorCurve", &wl::js::error_curve_js);
   emscripten::function("errorSurface", &wl::js::error_surface_js);
   emscripten::function("errorBowl", &wl::js::error_bowl_js);
+  emscripten::function("scaleInputs", &wl::js::scale_inputs_js);
   emscripten::function("errorBowl", emscripten::optional_override([](emscripten::val p, emscripten::val i) {
     return wl::js::error_bowl_js(p, i, emscripten::val::undefined());
   }));
