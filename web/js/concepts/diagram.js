@@ -14,7 +14,7 @@ export function diagramSvg({ inputs, delta, focus = -1, label }) {
   const rows = inputs.map((inp, i) => {
     const y = 30 + i * ROW;
     const sign = inp.wd > 0 ? 'pos' : inp.wd < 0 ? 'neg' : 'zero';
-    const mx = 170; const my = y + (oy - y) * 0.55;
+    const mx = 140; const my = y + (oy - y) * 0.3;
     return `<g class="cd-row${i === focus ? ' focus' : ''}">` +
       `<line class="cd-edge ${sign}" x1="86" y1="${y}" x2="262" y2="${oy}"/>` +
       `<rect class="cd-node" x="4" y="${y - 18}" width="82" height="36" rx="8"/>` +

@@ -9,7 +9,7 @@ export const ITERATIONS = 20;
 export function normalizeHtml(section, names, scales) {
   return `<article class="concept concept-${section.id}">
   <header class="lesson-head"><h1>${escapeHtml(section.title)}</h1>
-  <p class="intro">Toes (8.5) is many times larger than the other inputs, so weight a takes nearly all of every step. Raise alpha to 0.1 and a overshoots further each time; normalize the inputs and all three weights share the work.</p></header>
+  <p class="intro">Toes is many times larger than the other two inputs, so weight a takes nearly all of every step. Raise alpha to 0.1 and a overshoots further each time; normalize the inputs and all three weights share the work.</p></header>
   <div class="concept-grid">
     <section class="panel concept-try" aria-labelledby="nz-try">
       <h2 id="nz-try">Try it</h2>

@@ -28,7 +28,7 @@ export function summaryHtml(section, sections) {
     <section class="panel cc-prose" aria-labelledby="sm-idea">
       <h2 id="sm-idea">Gradient descent is general</h2>
       <p>Every page of this chapter ran the same loop: predict, measure the error, find delta, turn delta into a weight_delta for each weight, and step each weight a little against it. Nothing in that loop cares how many inputs or outputs there are, or what the numbers mean.</p>
-      <p>So the loop works for any way of combining weights, as long as it produces an error you can measure and a delta you can pass back to each weight. One weight or 7,840, toes or pixels: if you can say how the error changes as a weight moves, gradient descent can move it downhill. The chapters that follow keep the loop and change what the weights combine.</p>
+      <p>So the loop works for any way of combining weights, as long as it produces an error you can measure and a delta you can pass back to each weight. One weight or thousands, toes or pixels: if you can say how the error changes as a weight moves, gradient descent can move it downhill. The chapters that follow keep the loop and change what the weights combine.</p>
     </section>
     <section class="panel" aria-labelledby="sm-back">
       <h2 id="sm-back">Back to each lesson</h2>

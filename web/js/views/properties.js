@@ -32,6 +32,7 @@ export function mount(root, { engine, state, section }) {
     const errorNow = t.error[0];
     const errorNext = data.at(after);
     const v = verdict({ toes, delta, wd: wd[0], before, after, errorNow, errorNext });
+    root.querySelectorAll('[data-toes]').forEach((b) => b.setAttribute('aria-pressed', String(Number(b.dataset.toes) === toes)));
     $('pr-range').value = String(toes);
     if (Number($('pr-number').value) !== toes || $('pr-number').value === '') $('pr-number').value = String(toes);
     const box = $('pr-verdict');
