@@ -34,7 +34,8 @@ TEST(Normalize, RejectsBadScales) {
   EXPECT_THROW(wl::scale_inputs(p, {1, 1}), std::invalid_argument);
   EXPECT_THROW(wl::scale_inputs(p, {1, 0, 1}), std::invalid_argument);
   EXPECT_THROW(wl::scale_inputs(p, {1, -2, 1}), std::invalid_argument);
-  EXPECT_THROW(wl::scale_inputs(p, {1, 1, std::numeric_limits<double>::infinity()}), std::invalid_argument);
+  EXPECT_THROW(wl::scale_inputs(p, {1, 1, std::numeric_limits<double>::infinity()}),
+               std::invalid_argument);
 }
 
 }  // namespace
