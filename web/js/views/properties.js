@@ -3,7 +3,8 @@
 // weight_delta = toes × delta stop (0), reverse (negative) or scale (large),
 // on a small network picture and on weight a's error curve. Every number is
 // the engine's (engine.run, engine.errorCurve, engine.errorBowl).
-import { fmt } from '../common/format.js';
+import { fmt, clamp } from '../common/format.js';
+import { addMessage, showError } from '../status.js';
 import { htmlSetter } from '../common/dom.js';
 import { baseProblem, inputNames, withInput } from '../concepts/problem.js';
 import { createCurve, curveData } from '../concepts/curve.js';
@@ -17,7 +18,14 @@ export function mount(root, { engine, state, section }) {
   const names = inputNames(engine);
   const curve = createCurve($('pr-curve'), { name: 'a' });
   const set = htmlSetter();
-  const toesOf = () => state.number('toes', base.input[0]);
+  // Beyond ±1000 the curve's numbers leave what a picture can show.
+  const LIMIT = 1000;
+  const toesOf = () => {
+    const asked = state.number('toes', base.input[0]);
+    const toes = clamp(asked, -LIMIT, LIMIT);
+    if (toes !== asked) addMessage(`toes ${fmt(asked)} is beyond ±${LIMIT}; showing ${fmt(toes)}.`);
+    return toes;
+  };
 
   function render() {
     const toes = toesOf();
@@ -55,7 +63,8 @@ export function mount(root, { engine, state, section }) {
   root.querySelectorAll('[data-toes]').forEach((b) => b.addEventListener('click', () => choose(Number(b.dataset.toes))));
   $('pr-range').addEventListener('input', (e) => choose(Number(e.target.value)));
   $('pr-number').addEventListener('change', (e) => { if (e.target.value !== '') choose(Number(e.target.value)); });
-  const unsubscribe = state.subscribe((_v, changed) => { if (changed.includes('toes')) render(); });
-  render();
+  const safely = () => { try { render(); } catch (error) { showError(error); } };
+  const unsubscribe = state.subscribe((_v, changed) => { if (changed.includes('toes')) safely(); });
+  safely();
   return unsubscribe;
 }
