@@ -276,6 +276,7 @@ addOnPostRun(function installWeightlabFace() {
     errorCurve: [['problem', problem], ['range', range]],
     errorSurface: [['problem', problem], ['grid', grid]],
     errorBowl: [['problem', problem], ['index', number], ['step', optional(number)]],
+    scaleInputs: [['problem', problem], ['scales', numbers]],
     limits: [],
     heapInUse: [],
     stackPointer: [],
