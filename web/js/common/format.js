@@ -10,7 +10,7 @@ export function fmt(v, digits = 4) {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
   if (v === 0) return '0';
   const abs = Math.abs(v);
-  if (abs >= 1e5 || abs < 1e-5) {
+  if (abs >= 10 ** digits || abs < 1e-5) {  // toPrecision itself goes exponential from 10^digits
     const [m, e] = v.toExponential(digits - 1).split('e');
     return `${trim(m)}e${e.replace('+', '')}`;
   }
