@@ -172,7 +172,7 @@ val error_bowl_js(val problem, double index, val step) {
 val scale_inputs_js(val problem, val scales) {
   val args = val::object();  // so numbers() checks it with its message
   args.set("scales", scales);
-  return problem_to_js(scale_inputs(problem_from_js(problem), numbers<double>(args, "scales")));
+  return problem_to_js(scale_inputs(problem_from_js(problem), numbers(args, "scales")));
 }
 
 }  // namespace
