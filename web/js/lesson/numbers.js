@@ -89,8 +89,9 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
       row.querySelector('.frozen-tag').textContent = frozen ? ' (frozen)' : '';
       setHtml(c[1], fmtHtml(problem.input[k % nIn]));
       setHtml(c[2], fmtHtml(values ? values.weightsBefore[k] : problem.weights[k]));
-      cell(c[3], 'weightDeltas', k, `weight_delta of ${names[k]}`, ctx);
-      cell(c[4], 'weightsAfter', k, `new weight ${names[k]}`, ctx);
+      const named = `${names[k]}${nOut > 1 ? ` ${bookIndex(k, nIn, nOut)}` : ''}`;
+      cell(c[3], 'weightDeltas', k, `weight_delta of ${named}`, ctx);
+      cell(c[4], 'weightsAfter', k, `new weight ${named}`, ctx);
     });
   }
 

@@ -18,7 +18,7 @@ export function tolerance(value, printed) {
     return { half: 0.5 * 10 ** -d, precision: `to ${d} decimal${d === 1 ? '' : 's'}, as the book prints ${printed}` };
   }
   const lead = value === 0 ? -1 : Math.floor(Math.log10(Math.abs(value)));
-  return { half: 0.5 * 10 ** (lead - 1), precision: 'to 2 significant digits (the book prints no figure for this)' };
+  return { half: 0.5 * 10 ** (lead - 1), precision: 'to 2 significant digits: the book prints no figure for this' };
 }
 
 export function createQuiz(root, { id, state, panels, figures, onChange }) {
