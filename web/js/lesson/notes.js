@@ -76,7 +76,7 @@ export function frozenAllHtml(problem) {
   if (!frozen.length || !frozen.every((f) => f === 1)) return '';
   return `<div class="banner frozen-all" role="note"><strong>Every weight is frozen: nothing can learn.</strong>
     Each weight_delta is forced to 0, so no weight moves, the prediction and the error stay the same at every
-    step. Click a weight on the diagram (or untick it under "Play with it") to let it learn again.</div>`;
+    step. Click a weight on the diagram (or untick its freeze box under "Play with it") to let it learn again.</div>`;
 }
 
 export function codeErrataHtml(errata, examples) {

@@ -48,7 +48,7 @@ export function createQuiz(root, { id, state, panels, figures, onChange }) {
     const [k, field, index] = input.dataset.guess.split(':');
     const p = panels[Number(k)];
     const value = p.trace[field][p.k * (field === 'pred' || field === 'error' || field === 'delta' ? p.trace.nOut : p.trace.nIn * p.trace.nOut) + Number(index)];
-    const label = input.getAttribute('aria-label').replace(/^your guess for /, '');
+    const label = `${panels.length > 1 ? `${p.ex.title}, ` : ''}${input.getAttribute('aria-label').replace(/^your guess for /, '')}`;
     const text = input.value.trim();
     const guess = parseGuess(text);
     if (!Number.isFinite(guess)) return { key: input.dataset.guess, label, text, bad: true };
