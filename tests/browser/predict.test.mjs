@@ -107,6 +107,7 @@ test('predict then check: hidden until guessed, a right guess is accepted and a 
   await page.waitForSelector('.quiz-verdicts li');
   const verdicts = await page.evaluate(() => [...document.querySelectorAll('.quiz-verdicts li')].map((li) => [li.className, li.textContent]));
   assert.equal(verdicts.length, 2);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.role), 'quiz-status', 'the keyboard stays with the verdicts');
   assert.equal(verdicts[0][0], 'wrong');
   assert.match(verdicts[0][1], new RegExp(`engine gets ${text.error[0]}`));
   assert.equal(verdicts[1][0], 'right');

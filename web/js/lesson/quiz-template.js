@@ -12,7 +12,7 @@ export const quizBarHtml = () => `
     <button type="button" class="primary" data-act="check">Check</button>
     <button type="button" data-act="reveal">Reveal without guessing</button>
   </div>
-  <div role="status"><ul class="quiz-verdicts" data-role="verdicts"></ul></div>`;
+  <div role="status" tabindex="-1" data-role="quiz-status"><ul class="quiz-verdicts" data-role="verdicts"></ul></div>`;
 
 export const QUIZ_HELP = {
   open: (phase) => `${phase}: what will the page compute? Type your guesses in the "?" cells (any you like), then Check.`,

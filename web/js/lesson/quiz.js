@@ -71,6 +71,8 @@ export function createQuiz(root, { id, state, panels, figures, onChange }) {
     results.set(key(at), { marks: new Map(verdicts.map((v) => [v.key, v])), verdicts });
     revealed.add(key(at));
     onChange();
+    // The guess fields and the buttons are gone or disabled: keep the keyboard here.
+    $('[data-role="quiz-status"]').focus({ preventScroll: true });
   }
 
   function render() {
