@@ -53,7 +53,7 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
       // Keep a typed guess across re-renders: the input is made once per cell.
       const key = `${panel}:${field}:${k}`;
       if (td.dataset.guess !== key || td.dataset.it !== String(values.k)) {
-        td.innerHTML = `<input class="guess" type="text" inputmode="decimal" autocomplete="off" size="6" data-guess="${key}" aria-label="your guess for ${esc(label)}">`;
+        td.innerHTML = `<input class="guess" type="text" inputmode="decimal" autocomplete="off" size="6" placeholder="?" data-guess="${key}" aria-label="your guess for ${esc(label)}">`;
         td.dataset.guess = key;
         td.dataset.it = String(values.k);
         td.dataset.html = '';

@@ -15,7 +15,7 @@ export const quizBarHtml = () => `
   <div role="status" tabindex="-1" data-role="quiz-status"><ul class="quiz-verdicts" data-role="verdicts"></ul></div>`;
 
 export const QUIZ_HELP = {
-  open: (phase) => `${phase}: what will the page compute? Type your guesses in the "?" cells (any you like), then Check.`,
+  open: (phase) => `${phase}: what will the page compute? Type your guesses in the boxes (as many as you like), then Check.`,
   done: 'Checked: the values and the arithmetic are shown. Next ▶ goes on.',
 };
 
