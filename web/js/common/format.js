@@ -17,6 +17,17 @@ export function fmt(v, digits = 4) {
   return trim(v.toPrecision(digits));
 }
 
+// Below TINY a number is smaller than the page prints sensibly (fmt would
+// switch to an exponent): the tables print it as 0, with the exact value on
+// hover (title) and on focus (tabindex; the CSS writes it out beside the 0).
+export const TINY = 1e-5;
+export function fmtHtml(v, digits = 4) {
+  if (typeof v === 'number' && v !== 0 && Math.abs(v) < TINY) {
+    return `<data class="tiny" value="${v}" title="exactly ${v}" tabindex="0">0</data>`;
+  }
+  return fmt(v, digits);
+}
+
 function trim(s) {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
