@@ -3,9 +3,11 @@
 import { state } from './state.js';
 import { SECTIONS, DEFAULT_SECTION, findSection } from './sections.js';
 import { showError, addMessage, clearStatus } from './status.js';
+import { bindProjector, carried } from './projector.js';
 
 const root = document.getElementById('view');
 const nav = document.getElementById('nav');
+const where = document.getElementById('nav-where');
 const noop = () => {};
 
 // At most one view is mounted (`mounted`), and at most one request to mount
@@ -20,11 +22,22 @@ function sectionId() {
   return findSection(asked)?.id ?? DEFAULT_SECTION;
 }
 
+// The links (carrying projector mode), and on narrow screens, where only a
+// few fit, "3 / 9" beside them and the current one scrolled into the middle.
 function renderNav(active) {
+  const keep = new URLSearchParams(carried()).toString();
   nav.innerHTML = SECTIONS.map((s, i) =>
-    `<a href="?s=${s.id}" data-section="${s.id}" title="${s.title}"${s.id === active ? ' aria-current="page"' : ''}>` +
+    `<a href="?s=${s.id}${keep ? `&${keep}` : ''}" data-section="${s.id}" title="${s.title}"${s.id === active ? ' aria-current="page"' : ''}>` +
     `<span class="num">${i + 1}</span> ${s.short ?? s.title}</a>`).join('');
-  nav.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const k = SECTIONS.findIndex((s) => s.id === active);
+  if (where) where.textContent = k >= 0 ? `${k + 1} / ${SECTIONS.length}` : '';
+  const link = nav.querySelector('[aria-current]');
+  const overflows = nav.scrollWidth > nav.clientWidth;
+  where?.classList.toggle('shown', overflows);
+  if (link && overflows) {
+    const box = nav.getBoundingClientRect(), at = link.getBoundingClientRect();
+    nav.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
+  }
 }
 
 function unmount() {
@@ -107,7 +120,7 @@ nav.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-section]');
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
   event.preventDefault();
-  state.reset({ s: link.dataset.section });
+  state.reset({ s: link.dataset.section, ...carried() });
   root.focus({ preventScroll: true });
 });
 
@@ -133,6 +146,8 @@ async function engineFailed(error) {
   state.subscribe(showWhy);
   showWhy();
 }
+
+bindProjector();
 
 window.weightlab = (async () => {
   renderNav(sectionId());   // the navigation needs nothing but this module

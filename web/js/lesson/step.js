@@ -6,7 +6,7 @@ import { htmlSetter } from '../common/dom.js';
 import { isBookProblem } from './problem.js';
 import { divergenceHtml, figuresHtml } from './notes.js';
 import { arithmeticLines } from './arith.js';
-import { arithHtml, describeStep, NO_STEPS_BANNER } from './template.js';
+import { arithHtml, describeStep, nowLineHtml, NO_STEPS_BANNER } from './template.js';
 
 export function createStep(root, { panels, figures, code }) {
   const $ = (role) => root.querySelector(`[data-role="${role}"]`);
@@ -16,7 +16,7 @@ export function createStep(root, { panels, figures, code }) {
 
   return function render({ it, ph, n }) {
     $('heading').textContent = n ? `Iteration ${it + 1} · ${PHASE_LABELS[ph]}` : 'No steps to show';
-    let banners = '', figs = '', arith = '';
+    let banners = '', figs = '', arith = '', now = '';
     const sentence = [];
     for (const p of panels) {
       const label = pair ? p.ex.title : '';
@@ -30,12 +30,14 @@ export function createStep(root, { panels, figures, code }) {
       figs += figuresHtml({ figures, example: p.ex.id, trace: p.trace, it: p.k, phase: ph,
         isBook: isBookProblem(p.problem, p.book), label });
       sentence.push(describeStep(p.ex, values, ph));
+      now += nowLineHtml(p.ex, values, ph, pair ? p.ex.title : '');
       arith += arithHtml(arithmeticLines({ problem: p.problem, values, phase: ph, ...p.names }), ph, label);
     }
     if (!n && !panels.some((p) => p.trace.overflowed)) banners += NO_STEPS_BANNER;
     setHtml($('banners'), banners);
     setHtml($('figures'), figs);
     setHtml($('arith'), arith);
+    setHtml($('now'), now);
     code.update({ phase: ph, active: n > 0, anyFrozen: panels.some((p) => p.problem.frozen.some((f) => f === 1)) });
 
     const announce = n ? `Iteration ${it + 1}, ${PHASE_LABELS[ph]}. ${sentence.join(' ')}` : 'No steps.';
