@@ -37,3 +37,14 @@ export function tween(frame, { ms = MAX_MS, done = () => {} } = {}) {
 
 // The number between a and b at t (0..1).
 export const lerp = (a, b, t) => a + (b - a) * t;
+
+// Scrolls `el` into view if any of its first `lines` pixels are outside the
+// window (smoothly when motion is allowed); leaves the page alone otherwise.
+export function bringIntoView(el, { lines = 160 } = {}) {
+  if (!el) return;
+  const box = el.getBoundingClientRect();
+  const bar = document.querySelector('.top');
+  const top = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+  if (box.top >= top && box.top + Math.min(lines, box.height) <= innerHeight) return;
+  scrollBy({ top: box.top - top - 8, behavior: motionAllowed() ? 'smooth' : 'auto' });
+}
