@@ -189,7 +189,8 @@ async function stepAndLook(page) {
     const { motionAllowed } = await import('./js/common/motion.js');
     const svg = document.querySelector('svg.diagram');
     const next = document.querySelector('.player [data-act="next"]');
-    const label = () => svg.querySelector('.edge-label .edge-value').textContent;
+    const label = () => svg.querySelector('.edge-label .edge-value:not(.ghost)').textContent;
+    const ghost = () => svg.querySelector('.edge-label .ghost')?.textContent ?? null;
     const wait = (ms) => new Promise((ok) => setTimeout(ok, ms));
     next.click();   // compare -> learn
     const learn = { moving: svg.dataset.moving ?? null, pulses: svg.querySelectorAll('.pulse').length };
@@ -197,9 +198,10 @@ async function stepAndLook(page) {
     learn.after = svg.dataset.moving ?? null;
     learn.pulsesAfter = svg.querySelectorAll('.pulse').length;
     next.click();   // learn -> update
-    const update = { moving: svg.dataset.moving ?? null, first: label() };
+    const update = { moving: svg.dataset.moving ?? null, ghost: ghost(), first: label() };
     await wait(600);
     update.after = svg.dataset.moving ?? null;
+    update.ghostAfter = ghost();
     update.last = label();
     return { allowed: motionAllowed(), learn, update };
   });
@@ -214,8 +216,10 @@ test('motion: the delta travels back at Learn and the weights slide at Update, w
   assert.equal(m.learn.after, null, 'done within 600 ms');
   assert.equal(m.learn.pulsesAfter, 0);
   assert.equal(m.update.moving, 'update');
-  assert.notEqual(m.update.first, m.update.last, 'the weight starts from its old value');
+  assert.ok(m.update.ghost !== null && m.update.ghost !== m.update.last, `the weight slides from its old value (${m.update.ghost})`);
+  assert.equal(m.update.first, m.update.last, 'the label itself holds the exact new weight all along');
   assert.equal(m.update.after, null);
+  assert.equal(m.update.ghostAfter, null, 'the sliding copy is gone');
   const final = m.update.last;
   await page.close();
 
@@ -226,6 +230,7 @@ test('motion: the delta travels back at Learn and the weights slide at Update, w
   assert.equal(r.allowed, false);
   assert.deepEqual(r.learn, { moving: null, pulses: 0, after: null, pulsesAfter: 0 }, 'nothing moves at Learn');
   assert.equal(r.update.moving, null);
+  assert.equal(r.update.ghost, null, 'no sliding copy');
   assert.equal(r.update.first, final, 'the new weight is there at once');
   assert.equal(r.update.last, final);
   await still.close();

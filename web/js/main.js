@@ -3,7 +3,7 @@
 import { state } from './state.js';
 import { SECTIONS, DEFAULT_SECTION, findSection } from './sections.js';
 import { showError, addMessage, clearStatus } from './status.js';
-import { bindProjector, carried } from './projector.js';
+import { applyProjector, carried } from './projector.js';
 
 const root = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -138,6 +138,7 @@ async function engineFailed(error) {
   for (const file of ENGINE_FILES) if (!gone && await missing(file)) gone = file;
   const why = `The engine could not load${gone ? ` (${gone} is missing from the site)` : ''}, and every section needs it.`;
   const showWhy = () => {
+    applyProjector();
     const section = findSection(sectionId());
     renderNav(section.id);
     document.title = `${section.title} · weightlab`;
@@ -147,7 +148,7 @@ async function engineFailed(error) {
   showWhy();
 }
 
-bindProjector();
+applyProjector();
 
 window.weightlab = (async () => {
   renderNav(sectionId());   // the navigation needs nothing but this module
@@ -163,7 +164,7 @@ window.weightlab = (async () => {
     throw error;
   }
   // Listen first: whatever the first view does, the navigation keeps working.
-  state.subscribe(() => { show(engine).catch(showError); });
+  state.subscribe(() => { applyProjector(); show(engine).catch(showError); });
   await show(engine);
   return engine;
 })();

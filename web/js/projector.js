@@ -10,8 +10,7 @@ export const isProjector = () => state.get('proj') === '1';
 // The part of the state that travels with the reader from section to section.
 export const carried = () => (isProjector() ? { proj: '1' } : {});
 
-export function bindProjector() {
-  const apply = () => document.documentElement.classList.toggle('proj', isProjector());
-  apply();
-  return state.subscribe(apply);
+// Called on load and on every state change (by main.js's one listener).
+export function applyProjector() {
+  document.documentElement.classList.toggle('proj', isProjector());
 }

@@ -5,6 +5,8 @@
 import { probability } from '../common/format.js';
 import { rank } from '../common/rank.js';
 
+const BAR = 22;   // px, a probability of 1
+
 export function createPadAnswer(box) {
   const wrap = box.querySelector('.pad-wrap');
   const pin = document.createElement('div');
@@ -22,7 +24,7 @@ export function createPadAnswer(box) {
     pin.querySelector('.pa-digit').textContent = String(top);
     pin.querySelector('.pa-prob').textContent = probability(out.probs[top]);
     bars.forEach((bar, d) => {
-      bar.firstChild.style.height = `${Math.round(100 * Math.min(1, Math.max(0, out.probs[d])))}%`;
+      bar.firstChild.style.height = `${Math.max(1, Math.round(BAR * Math.min(1, Math.max(0, out.probs[d]))))}px`;
       bar.classList.toggle('top', d === top);
     });
   };

@@ -18,10 +18,17 @@ export function createDiagramMotion(svg, edges) {
   layer.setAttribute('aria-hidden', 'true');
   svg.append(layer);
 
+  let ghosts = [];         // the sliding numbers (see slide())
+  function clear() {
+    layer.replaceChildren();
+    for (const g of ghosts) g.remove();
+    ghosts = [];
+    for (const e of edges) e.g.classList.remove('sliding');
+    delete svg.dataset.moving;
+  }
   function stop() {
     cancel(); cancel = () => {};
-    layer.replaceChildren();
-    delete svg.dataset.moving;
+    clear();
   }
 
   // The delta going back: one dot per edge, from the output end to the input end.
@@ -45,11 +52,20 @@ export function createDiagramMotion(svg, edges) {
     };
   }
 
-  // Each weight's number sliding from its old value to its new one.
+  // Each weight's number sliding from its old value to its new one: drawn by
+  // a copy over the label (hidden from assistive technology), while the
+  // label's own text holds the exact new weight all along (for reading, and
+  // for anything that reads the page), invisible until the slide ends.
   function slide(before, after) {
-    return (t) => edges.forEach((e, k) => {
-      e.value.textContent = t < 1 ? fmt(lerp(before[k], after[k], t)) : e.final;
+    ghosts = edges.map((e) => {
+      const ghost = e.value.cloneNode(false);
+      ghost.classList.add('ghost');
+      ghost.setAttribute('aria-hidden', 'true');
+      e.g.append(ghost);
+      e.g.classList.add('sliding');
+      return ghost;
     });
+    return (t) => ghosts.forEach((ghost, k) => { ghost.textContent = fmt(lerp(before[k], after[k], t)); });
   }
 
   function update({ values, phase }) {
@@ -63,7 +79,7 @@ export function createDiagramMotion(svg, edges) {
     else if (from.phase === 'learn' && phase === 'update') frame = slide(values.weightsBefore, values.weightsAfter);
     if (!frame) return;
     svg.dataset.moving = phase;
-    cancel = tween(frame, { done: () => { layer.replaceChildren(); delete svg.dataset.moving; } });
+    cancel = tween(frame, { done: clear });
   }
 
   return { update, destroy: stop };

@@ -133,7 +133,6 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       const isDelta = p === 2;
       const content = isDelta ? `Δ ${fmt(values.weightDeltas[k])}` : fmt(w);
       e.value.textContent = content;
-      e.final = content;
       // Measure the text once it is laid out (font size differs on phones).
       let textWidth = 0;
       try { textWidth = e.value.getComputedTextLength(); } catch { /* not rendered yet */ }
