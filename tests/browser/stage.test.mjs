@@ -271,3 +271,27 @@ test('dragging an input on the diagram scrubs it: every frame recomputed, the UR
     await page.close();
   }
 });
+
+test('dragging a target on the diagram scrubs it, and the error is the engine\'s for the new target', async () => {
+  const page = await open('s=multi-input&ph=compare', [375, 812]);
+  const t = await page.locator('svg.diagram .scrub-hit[data-scrub="target"]').boundingBox();
+  const x = t.x + t.width / 2, y = t.y + t.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 4; k++) await page.mouse.move(x, y + 12 * k);   // down: a smaller target
+  await page.mouse.up();
+  const r = await page.evaluate(async () => {
+    const engine = await window.weightlab;
+    const { fmt } = await import('./js/common/format.js');
+    const ex = engine.examples().find((e) => e.id === 'multi-input');
+    const target = Number(document.querySelector('svg.diagram .side.target').textContent.replace('target ', ''));
+    const trace = engine.run({ ...ex.problem, target: Float64Array.of(target) });
+    return { target, shown: document.querySelector('svg.diagram .side.error').textContent, engine: `error ${fmt(trace.error[0])}`,
+      url: new URLSearchParams(location.search).get('t') };
+  });
+  assert.ok(r.target < 1, `the target went down (${r.target})`);
+  assert.equal(r.shown, r.engine);
+  assert.equal(r.url, String(r.target));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
