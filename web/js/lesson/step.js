@@ -8,7 +8,7 @@ import { htmlSetter } from '../common/dom.js';
 import { isBookProblem } from './problem.js';
 import { divergenceHtml, figuresHtml, frozenAllHtml } from './notes.js';
 import { arithmeticLines } from './arith.js';
-import { arithHtml, describeStep, NO_STEPS_BANNER } from './template.js';
+import { arithHtml, describeStep, nowLineHtml, NO_STEPS_BANNER } from './template.js';
 import { maskValues, shownPhase } from './reveal.js';
 
 export function createStep(root, { panels, figures, code, quiz = null }) {
@@ -24,7 +24,7 @@ export function createStep(root, { panels, figures, code, quiz = null }) {
     const shown = quiz ? quiz.shown(at) : phaseIndex(ph);
     const open = shown < phaseIndex(ph);
     $('heading').textContent = n ? `Iteration ${it + 1} · ${PHASE_LABELS[ph]}` : 'No steps to show';
-    let banners = '', figs = '', arith = '';
+    let banners = '', figs = '', arith = '', now = '';
     const sentence = [];
     panels.forEach((p, k) => {
       const label = pair ? p.ex.title : '';
@@ -40,12 +40,14 @@ export function createStep(root, { panels, figures, code, quiz = null }) {
       figs += figuresHtml({ figures, example: p.ex.id, trace: p.trace, it: p.k, phase: ph, shown,
         isBook: isBookProblem(p.problem, p.book), label });
       sentence.push(open ? `${label ? `${label}: ` : ''}your guess first.` : describeStep(p.ex, values, ph));
+      if (!open) now += nowLineHtml(p.ex, values, ph, label);   // in predict-then-check, after the guess
       arith += arithHtml(arithmeticLines({ problem: p.problem, values, phase: ph, shown, ...p.names }), ph, label);
     });
     if (!n && !panels.some((p) => p.trace.overflowed)) banners += NO_STEPS_BANNER;
     setHtml($('banners'), banners);
     setHtml($('figures'), figs);
     setHtml($('arith'), arith);
+    setHtml($('now'), now);
     code.update({ phase: ph, active: n > 0, anyFrozen: panels.some((p) => p.problem.frozen.some((f) => f === 1)) });
 
     const announce = n ? `Iteration ${it + 1}, ${PHASE_LABELS[ph]}. ${sentence.join(' ')}` : 'No steps.';

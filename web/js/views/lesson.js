@@ -23,7 +23,7 @@ export function mount(root, { engine, state, section }) {
 
   const pair = examples.length > 1;
   const panels = lesson.panels.map((cfg, k) => createPanel(root, k,
-    { cfg, ex: examples[k], pair, settingsSlot: $('settings') }, { engine, state }));
+    { cfg, ex: examples[k], pair, settingsSlot: $('settings') }, { engine, state, onLive: () => render() }));
   const code = createCode($('code'));
   const charts = createLessonCharts(root, { lesson, panels, engine, state });
   const figures = engine.bookFigures();
