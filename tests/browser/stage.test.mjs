@@ -42,7 +42,7 @@ function look(page) {
     });
     const rect = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
     return { ph, it, expected, line: document.querySelector('[data-role="now"]').textContent,
-      now: rect('[data-role="now"]'), next: rect('.player [data-act="next"]'), diagram: rect('svg.diagram'),
+      now: rect('[data-role="now"]'), next: rect('.player [data-act="next"]'), diagram: rect('.diagram-box:last-child svg.diagram'),   // the network that learns (Side by side: the three-input one)
       height: innerHeight };
   }, FIELD);
 }
