@@ -35,7 +35,7 @@ export const deeperHtml = (pace) => `
         </div>
         <p id="deep-one-status" class="mnist-phase" aria-live="polite"></p>
         <div class="deep-one-body">
-          <figure class="deep-one-digit"><canvas id="deep-one-image" class="deep-big" role="img" aria-label="The digit being learned"></canvas>
+          <figure class="deep-one-digit"><canvas id="deep-one-image" class="deep-big" width="28" height="28" role="img" aria-label="The digit being learned"></canvas>
             <figcaption id="deep-one-caption"></figcaption></figure>
           <div class="deep-one-table-wrap">
             <table class="deep-one-table">

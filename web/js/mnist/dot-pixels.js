@@ -9,6 +9,18 @@ import { fmt } from '../common/format.js';
 export function createPixelInspector({ canvases, readout }) {
   let shown = null;   // { input, weights (10x784), products (784), cls }
   let pixel = -1;
+  // A small square over the pixel read, on each of the three pictures.
+  const marks = canvases.map((canvas) => {
+    const mark = document.createElement('span');
+    mark.className = 'dp-px-mark';
+    mark.hidden = true;
+    mark.setAttribute('aria-hidden', 'true');
+    const box = document.createElement('div');
+    box.className = 'dp-px-box';
+    canvas.replaceWith(box);
+    box.append(canvas, mark);
+    return mark;
+  });
 
   function read(k) {
     pixel = k;
@@ -17,8 +29,13 @@ export function createPixelInspector({ canvases, readout }) {
     const r = Math.floor(k / SIDE), c = k % SIDE;
     readout.dataset.pixel = String(k);
     readout.dataset.product = String(product);
-    readout.innerHTML = `pixel (row ${r}, column ${c}) = input ${k}: <span class="dpx-in">input ${fmt(input)}</span> × ` +
+    readout.innerHTML = `pixel ${k} (row ${r}, column ${c}): <span class="dpx-in">input ${fmt(input)}</span> × ` +
       `<span class="dpx-w">weight ${fmt(weight)}</span> = <strong class="dpx-p">${fmt(product)}</strong>`;
+    for (const mark of marks) {
+      mark.hidden = false;
+      mark.style.left = `${(100 * c) / SIDE}%`;
+      mark.style.top = `${(100 * r) / SIDE}%`;
+    }
   }
 
   const at = (canvas, event) => {

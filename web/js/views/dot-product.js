@@ -41,6 +41,7 @@ export function mount(root, { engine, state }) {
     showScores({ weights, products, scores, best });
     const cls = readClass(state, best);
     $('dp-class').value = String(cls);
+    for (const tr of $('dp-rows').children) tr.classList.toggle('inspected', tr.dataset.digit === String(cls));
     showPixels({ input: data.input(i), weights, products: products[cls], cls });
     $('dp-title').textContent = `Digit ${i + 1} of the ${set === 'test' ? 'test' : 'training'} set, labelled ${label}`;
     const verdict = $('dp-verdict');
