@@ -12,7 +12,7 @@ export const deeperHtml = (pace) => `
         weights one output gives its inputs fold back into a 28 × 28 picture, which is how the weight images above are drawn.</p>
         <figure class="deep-flat-fig">
           <canvas id="deep-flatten" role="img" aria-label="A training digit, its 28 rows sliding out into one strip of 784 inputs"></canvas>
-          <figcaption>A training 2: the 28 rows, laid end to end (input 0 at the left, input 783 at the right).</figcaption>
+          <figcaption>A training 2: its 28 rows laid end to end, input 0 at the left, input 783 at the right (a tick where each row starts).</figcaption>
         </figure>
         <figure class="deep-flat-fig">
           <canvas id="deep-fold" role="img" aria-label="The 784 trained weights for the digit 2 folding back into a 28 by 28 picture"></canvas>
@@ -39,8 +39,8 @@ export const deeperHtml = (pace) => `
             <figcaption id="deep-one-caption"></figcaption></figure>
           <div class="deep-one-table-wrap">
             <table class="deep-one-table">
-              <thead><tr><th scope="col">output</th><th scope="col">prediction</th><th scope="col">target</th><th scope="col">delta</th>
-                <th scope="col">weights now</th><th scope="col">change: −alpha × delta × image</th></tr></thead>
+              <thead><tr><th scope="col">output</th><th scope="col">weights now</th><th scope="col">change</th>
+                <th scope="col">prediction</th><th scope="col" class="deep-target">target</th><th scope="col">delta</th></tr></thead>
               <tbody id="deep-one-rows"></tbody>
             </table>
           </div>

@@ -7,9 +7,9 @@ import { prefersReducedMotion } from '../common/dom.js';
 
 const SCALE = 6;                     // the square is drawn 6 canvas pixels per image pixel
 const GRID = SIDE * SCALE;           // 168
-const STRIP_H = 18, GAP = 26;
+const STRIP_H = 36, GAP = 26, TICK = 8;
 export const WIDTH = PIXELS;         // the strip: one canvas pixel per input
-export const HEIGHT = GRID + GAP + STRIP_H;
+export const HEIGHT = GRID + GAP + STRIP_H + TICK;
 const ROW_MS = 520, STAGGER_MS = 70;
 export const DURATION_MS = ROW_MS + STAGGER_MS * (SIDE - 1);
 
@@ -21,6 +21,7 @@ const lerp = (a, b, t) => a + (b - a) * t;
 export function createFlattener(canvas, direction) {
   canvas.width = WIDTH;
   canvas.height = HEIGHT;
+  canvas.dataset.stripY = String(GRID + GAP + STRIP_H / 2);   // a line through the middle of the strip
   const source = document.createElement('canvas');
   source.width = SIDE;
   source.height = SIDE;
@@ -36,6 +37,8 @@ export function createFlattener(canvas, direction) {
     ctx.strokeStyle = '#c9c4b8';
     ctx.strokeRect(0.5, GRID + GAP - 0.5, WIDTH - 1, STRIP_H + 1);
     ctx.strokeRect((WIDTH - GRID) / 2 - 0.5, -0.5, GRID + 1, GRID + 1);
+    ctx.fillStyle = '#8a8f98';   // a tick under the strip where each row of 28 starts
+    for (let r = 0; r <= SIDE; r++) ctx.fillRect(Math.min(WIDTH - 1, r * SIDE), GRID + GAP + STRIP_H + 1, 1, TICK - 1);
     const ms = t * DURATION_MS;
     for (let r = 0; r < SIDE; r++) {
       const order = direction === 'flatten' ? r : SIDE - 1 - r;

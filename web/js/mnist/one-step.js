@@ -13,17 +13,17 @@ export function createOneStep(engine, state, $) {
   let data = null, next = 0, timer = 0, steps = 0;
   const rows = [];
   const weightLegend = makeLegend('weight value (one scale for all ten)');
-  const changeLegend = makeLegend('change in this step (one scale for all ten)');
+  const changeLegend = makeLegend('change in this step: −alpha × delta × image (one scale for all ten)');
   $('deep-one-legends').append(weightLegend.element, changeLegend.element);
   for (let d = 0; d < 10; d++) {
     const tr = document.createElement('tr');
-    tr.innerHTML = `<th scope="row">${d}</th><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td>`;
+    tr.innerHTML = `<th scope="row">${d}</th><td></td><td></td><td class="num"></td><td class="num deep-target"></td><td class="num"></td>`;
     const weights = makeCanvas('deep-small', `Weights of output ${d}`);
     const change = makeCanvas('deep-small', `How the weights of output ${d} changed in the last step`);
-    tr.children[4].append(weights);
-    tr.children[5].append(change);
+    tr.children[1].append(weights);
+    tr.children[2].append(change);
     $('deep-one-rows').append(tr);
-    rows.push({ tr, cells: [...tr.children].slice(1, 4), weights, change });
+    rows.push({ tr, cells: [...tr.children].slice(3, 6), weights, change });
   }
   const pace = () => Number(state.choice('pace', PACES, DEFAULT_PACE));
 
@@ -55,9 +55,9 @@ export function createOneStep(engine, state, $) {
     showImage(i);
     rows.forEach((row, d) => {
       const target = d === r.label ? 1 : 0;
-      row.cells[0].textContent = fmt(r.pred[d]);
+      row.cells[0].textContent = fmt(r.pred[d], 3);
       row.cells[1].textContent = String(target);
-      row.cells[2].textContent = fmt(r.delta[d]);
+      row.cells[2].textContent = fmt(r.delta[d], 3);
       row.cells[2].dataset.delta = String(r.delta[d]);
       row.tr.classList.toggle('best', target === 1);
     });
