@@ -9,7 +9,7 @@ import { fmt, tick } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
-import { extent, bowlMinimum, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
+import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -65,10 +65,11 @@ const offPlugin = {
 // current step (common/framing.js, chooseFrame).
 function xRange(engine, problem, trace, k, w) {
   const nW = trace.nIn * trace.nOut;
+  const minima = bowlMinima(engine, problem, w);
   const upto = (last) => {
     const vals = [];
     for (let j = 0; j <= last; j += 1) {
-      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], bowlMinimum(engine, problem, trace, j, w));
+      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], minima[j]);
     }
     return extent(vals);
   };

@@ -8,7 +8,7 @@ import { fmt, tick, niceTicks, clamp } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
-import { X_LIMIT, extent, bowlMinimum, chooseFrame, axisRange } from '../common/framing.js';
+import { X_LIMIT, extent, bowlMinima, chooseFrame, axisRange } from '../common/framing.js';
 
 const N = 80;                // grid cells per side
 const PAD = { right: 12, top: 10, bottom: 42 };
@@ -90,7 +90,8 @@ export function createErrorSurface(container, engine, options = {}) {
     // Frame the whole path if that keeps the current step readable; else the
     // path so far. The frame also takes in where each weight's own bowl
     // bottoms out (the other held), so the valley shows, not just a slope.
-    const bottom = (w, j) => bowlMinimum(engine, problem, trace, j, w);
+    const minima = { [x]: bowlMinima(engine, problem, x), [y]: bowlMinima(engine, problem, y) };
+    const bottom = (w, j) => minima[w][j];
     // …but never so far that the path shrinks to a dot: each axis reaches
     // past the path by at most 2.5 times the path's own size.
     const frameOf = (last) => {
