@@ -100,16 +100,15 @@ export function createOneStep(engine, state, $) {
   $('deep-step').addEventListener('click', () => { pause(); step(); });
   $('deep-play').addEventListener('click', play);
   $('deep-restart').addEventListener('click', restart);
-  $('deep-pace').addEventListener('change', () => state.set({ pace: $('deep-pace').value }));
-  const unsubscribe = state.subscribe((_, changed) => {
-    if (!changed.includes('pace')) return;
-    $('deep-pace').value = String(state.choice('pace', PACES, DEFAULT_PACE));
+  // The pace lives in the state (the URL); the view keeps one state listener, so this reads it when it changes here.
+  $('deep-pace').addEventListener('change', () => {
+    state.set({ pace: $('deep-pace').value });
     if (timer) { clearInterval(timer); timer = setInterval(step, 1000 / pace()); }
   });
   restart();
 
   return {
     setData(d) { data = d; showImage(next); },
-    destroy() { pause(); unsubscribe(); net.delete(); },
+    destroy() { pause(); net.delete(); },
   };
 }
