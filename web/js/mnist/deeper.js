@@ -12,7 +12,7 @@ import { createFlattener } from './flatten.js';
 import { createOneStep } from './one-step.js';
 import { createLiveGrid } from './live-grid.js';
 import { followDigitLinks } from './dot-link.js';
-import { firstOf } from '../vectors/weights-two.js';
+import { firstRightTwo } from './dot-choice.js';
 
 export function mountDeeper(box, { engine, state }) {
   box.innerHTML = deeperHtml(state.choice('pace', PACES, DEFAULT_PACE));
@@ -34,7 +34,7 @@ export function mountDeeper(box, { engine, state }) {
       const t = await loadDataset(engine, TRAIN_URL);
       if (!alive) { t.delete(); return; }
       train = t;
-      const two = firstOf(trained, train, 2, true);
+      const two = firstRightTwo(trained, train);
       flatten.setSource((c) => paintDigit(c, train.images(two, two + 1)));
       const w = trained.weights();
       fold.setSource((c) => paintSigned(c, w, maxAbs(w, 2 * PIXELS, 3 * PIXELS) || 1, { offset: 2 * PIXELS }));

@@ -7,11 +7,16 @@ import { SETS } from './dot-template.js';
 
 export const readSet = (state) => state.choice('set', SETS, 'train');
 
-export function firstRightTwo(net, data) {
+// The first image of `data` labelled `label` (that `net` reads right, if `right`), or -1.
+export function firstOf(net, data, label, right = false) {
   const labels = data.labels();
-  for (let i = 0; i < data.count; i++) if (labels[i] === 2 && rank(net.predictImage(data, i))[0] === 2) return i;
-  return 0;
+  for (let i = 0; i < data.count; i++) {
+    if (labels[i] === label && (!right || rank(net.predictImage(data, i))[0] === label)) return i;
+  }
+  return -1;
 }
+
+export const firstRightTwo = (net, data) => Math.max(0, firstOf(net, data, 2, true));
 
 export function readDigit(state, data, fallback) {
   const i = state.number('img', NaN);

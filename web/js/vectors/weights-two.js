@@ -2,19 +2,10 @@
 // reads right and against another digit: weights, image, pixel × weight, and
 // the score, all from the engine (predictImage, contributionsImage).
 import { makeCanvas, paintDigit, paintSigned, maxAbs, PIXELS } from '../common/paint.js';
-import { rank } from '../common/rank.js';
 import { digitHref } from '../mnist/dot-link.js';
+import { firstOf } from '../mnist/dot-choice.js';
 
 export const CLASS = 2;
-
-// The first training image labelled `label` (that the network reads right, if `right`), or -1.
-export function firstOf(net, data, label, right = false) {
-  const labels = data.labels();
-  for (let i = 0; i < data.count; i++) {
-    if (labels[i] === label && (!right || rank(net.predictImage(data, i))[0] === label)) return i;
-  }
-  return -1;
-}
 
 function figure(canvas, caption) {
   const f = document.createElement('figure');
@@ -48,8 +39,8 @@ function row(net, data, i, scale) {
 }
 
 export function showWeightsTwo(box, net, data, other) {
-  const two = firstOf(net, data, CLASS, true);
-  const rest = firstOf(net, data, other);
+  const two = Math.max(0, firstOf(net, data, CLASS, true));
+  const rest = Math.max(0, firstOf(net, data, other));
   const w = maxAbs(net.weights(), CLASS * PIXELS, (CLASS + 1) * PIXELS) || 1;
   const p = Math.max(maxAbs(net.contributionsImage(data, two, CLASS)), maxAbs(net.contributionsImage(data, rest, CLASS))) || 1;
   box.replaceChildren(row(net, data, two, { w, p }).div, row(net, data, rest, { w, p }).div);
