@@ -16,6 +16,8 @@ test('fmt: the book\'s way, four significant digits, no float noise, never NaN',
   assert.equal(fmt(0.01959999), '0.0196');
   assert.equal(fmt(0.1), '0.1');
   assert.equal(fmt(3.8675000000000006), '3.868');
+  assert.equal(fmt(99010), '9.901e4');  // never '9.901e+4'
+  assert.equal(fmt(1234), '1234');
   assert.equal(fmt(0), '0');
   assert.equal(fmt(1.5e-7), '1.5e-7');
   assert.equal(fmt(2.5e12), '2.5e12');

@@ -8,6 +8,7 @@
 #include "core/error_landscape.hpp"
 #include "core/examples.hpp"
 #include "core/gradient_descent.hpp"
+#include "core/normalize.hpp"
 
 namespace wl::js {
 namespace {
@@ -166,6 +167,14 @@ val error_bowl_js(val problem, double index, val step) {
   return o;
 }
 
+// scaleInputs(problem, scales) -> the problem with input[i] / scales[i].
+// The face has made scales a Float64Array of numbers.
+val scale_inputs_js(val problem, val scales) {
+  val args = val::object();  // so numbers() checks it with its message
+  args.set("scales", scales);
+  return problem_to_js(scale_inputs(problem_from_js(problem), numbers(args, "scales")));
+}
+
 }  // namespace
 }  // namespace wl::js
 
@@ -181,4 +190,5 @@ EMSCRIPTEN_BINDINGS(weightlab_engine) {
   emscripten::function("errorCurve", &guard<&error_curve_js>::call);
   emscripten::function("errorSurface", &guard<&error_surface_js>::call);
   emscripten::function("errorBowl", &guard<&error_bowl_js>::call);
+  emscripten::function("scaleInputs", &guard<&scale_inputs_js>::call);
 }

@@ -50,6 +50,7 @@ addOnPostRun(function installWeightlabFace() {
     ? getter(SharedArrayBuffer.prototype, 'byteLength') : null;
   var isArray = Array.isArray;
   var hasOwn = Object.prototype.hasOwnProperty;
+  var isPrototypeOf = Object.prototype.isPrototypeOf;
   var Handle = Object.getPrototypeOf(M['Dataset'].prototype);  // Embind's ClassHandle.prototype
   var isDeleted = Handle.isDeleted;
   var handleDelete = Handle['delete'];
@@ -223,7 +224,7 @@ addOnPostRun(function installWeightlabFace() {
   function dispose(result) {
     // (a C++ function that failed returns null or a default; should it ever
     // return an object anyway, JS never sees it)
-    if (result !== null && typeof result === 'object' && Handle.isPrototypeOf(result) &&
+    if (result !== null && typeof result === 'object' && isPrototypeOf.call(Handle, result) &&
         result.$$ !== undefined && !isDeleted.call(result)) {
       handleDelete.call(result);
     }
@@ -278,6 +279,7 @@ addOnPostRun(function installWeightlabFace() {
     errorBowl: [['problem', problem], ['index', number], ['step', optional(number)]],
     dot: [['a', numbers], ['b', numbers]],
     elementwise: [['a', numbers], ['b', numbers]],
+    scaleInputs: [['problem', problem], ['scales', numbers]],
     limits: [],
     heapInUse: [],
     stackPointer: [],

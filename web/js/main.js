@@ -3,6 +3,7 @@
 import { state } from './state.js';
 import { SECTIONS, DEFAULT_SECTION, findSection } from './sections.js';
 import { showError, addMessage, clearStatus } from './status.js';
+import { wayOn } from './common/way-on.js';
 
 const root = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -97,19 +98,24 @@ async function show(engine) {
   try {
     mounted = { id, unmount: noop };
     mounted.unmount = view.mount(root, { engine, state, section }) || noop;
+    root.append(wayOn(SECTIONS, id));
     root.dataset.mounted = id;
   } catch (error) {
     showFailure(section, 'This section could not be shown (the reason is below).', error);
   }
 }
 
-nav.addEventListener('click', (event) => {
+// A section link in the navigation or in a view (the way on at its foot).
+function follow(event) {
   const link = event.target.closest('a[data-section]');
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
   event.preventDefault();
+  if (root.contains(link)) window.scrollTo(0, 0);
   state.reset({ s: link.dataset.section });
   root.focus({ preventScroll: true });
-});
+}
+nav.addEventListener('click', follow);
+root.addEventListener('click', follow);
 
 // Offline after the first visit (web/sw.js). Registration failing (e.g. a
 // file:// URL) only loses the offline copy, never the page.

@@ -34,9 +34,10 @@ export function createLessonCharts(root, { lesson, panels, engine, state }) {
     return { x, y };
   }
 
-  // The charts show LEARN's picture in both of its beats.
-  function update(phase, phaseIndex) {
-    const chartPhase = phaseIndex >= 2 ? 'learn' : phase;
+  // The charts draw only what is computed (`shown`, lesson/reveal.js): the
+  // slope once the weight_deltas are, where the dot goes once the new weights are.
+  function update(phase, phaseIndex, shown = phaseIndex) {
+    const chartPhase = shown >= 3 ? 'learn' : shown >= 2 ? 'compare' : 'predict';
     const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase });
     curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
     if (surface) {
@@ -44,7 +45,7 @@ export function createLessonCharts(root, { lesson, panels, engine, state }) {
       pickers[0].value = String(x); pickers[1].value = String(y);
       surface.update({ ...at(main), x, y, names: main.names });
     }
-    matrix?.update({ ...at(main), ...main.names });
+    matrix?.update({ ...at(main), phase, shown, ...main.names });
   }
 
   function destroy() {
