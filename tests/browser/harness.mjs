@@ -75,7 +75,7 @@ export async function screenshot(page, name) {
 export async function settled(page, id) {
   await page.waitForFunction((id) => document.getElementById('view').dataset.mounted === id, id, { timeout: 20000 });
   await page.evaluate(async () => {
-    await Promise.all(['lesson', 'mnist', 'dot-product', 'draw'].map((v) => import(`./js/views/${v}.js`).catch(() => {})));
+    await Promise.all(['lesson', 'mnist', 'vectors', 'dot-product', 'draw'].map((v) => import(`./js/views/${v}.js`).catch(() => {})));
     await new Promise((ok) => setTimeout(ok, 50));
   });
 }

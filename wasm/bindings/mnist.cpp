@@ -12,6 +12,8 @@
 //   net.loadModel(uint8Array)                          // a .wlm "linear-784-10"; keeps old weights on error
 //   net.predict(input784) / net.predictImage(data, i)  // -> Float64Array[10] scores
 //   net.contributions(input784, c) / net.contributionsImage(data, i, c)  // -> Float64Array[784]
+//   net.stepImage(data, i, alpha)                      // one learning step on image i -> {label, pred, delta, error, diverged}
+//   data.input(i)                                      // -> Float64Array[784], pixel / 255: the network's input
 #include <cmath>
 #include <string>
 #include <vector>
@@ -77,6 +79,16 @@ val images_js(const Dataset& d, double begin, double end) {
   return val(emscripten::typed_memory_view((e - b) * d.image_size(), d.image(b))).call<val>("slice");
 }
 
+// Image i as the network reads it: pixel / 255.
+val input_js(const Dataset& d, double index) {
+  const std::size_t i = whole(index, "index");
+  require_index(d, i);
+  require(d.rows == 28 && d.cols == 28, "inputs need 28x28 images");
+  std::vector<double> input(kMnistPixels);
+  mnist_input(input.data(), d.image(i));
+  return to_typed_array(input);
+}
+
 val class_counts_js(const Dataset& d) {
   return array_of(class_counts(d), [](std::size_t c) { return val(static_cast<double>(c)); });
 }
@@ -96,6 +108,25 @@ val train_range_js(LinearNetwork& net, const Dataset& d, double begin, double en
   o.set("count", r.count);
   o.set("diverged", r.diverged);
   o.set("divergedAt", static_cast<double>(r.diverged_at));
+  return o;
+}
+
+// The chapter's step on one image, with what it used: pred (before the step)
+// and delta = pred - target; the weights then moved by -alpha * delta[c] * input.
+val step_image_js(LinearNetwork& net, const Dataset& d, double index, double alpha) {
+  const std::size_t i = whole(index, "index");
+  require_index(d, i);
+  std::vector<double> pred(kMnistClasses), delta(kMnistClasses);
+  net.predict_image(pred.data(), d, i);
+  const TrainResult r = net.train_range(d, i, i + 1, alpha);
+  const std::size_t label = d.labels[i];
+  for (std::size_t c = 0; c < kMnistClasses; ++c) delta[c] = pred[c] - (c == label ? 1.0 : 0.0);
+  val o = val::object();
+  o.set("label", static_cast<int>(label));
+  o.set("pred", to_typed_array(pred));
+  o.set("delta", to_typed_array(delta));
+  o.set("error", r.error);
+  o.set("diverged", r.diverged);
   return o;
 }
 
@@ -161,12 +192,14 @@ EMSCRIPTEN_BINDINGS(weightlab_mnist) {
       .function("label", &guard<&label_js>::call)
       .function("labels", &guard<&labels_js>::call)
       .function("images", &guard<&images_js>::call)
+      .function("input", &guard<&input_js>::call)
       .function("classCounts", &guard<&class_counts_js>::call);
 
   class_<wl::LinearNetwork>("LinearNetwork")
       .constructor(&guard<&make_network>::call, allow_raw_pointers())
       .function("reset", &guard<&reset_js>::call)
       .function("trainRange", &guard<&train_range_js>::call)
+      .function("stepImage", &guard<&step_image_js>::call)
       .function("evaluate", &guard<&evaluate_js>::call)
       .function("countCorrect", &guard<&count_correct_js>::call)
       .function("weights", &guard<&weights_js>::call)

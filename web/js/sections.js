@@ -12,6 +12,7 @@ export const SECTIONS = [
   { id: 'multi-output', title: 'Several outputs', short: 'Outputs', view: 'lesson' },
   { id: 'multi-in-out', title: 'Inputs and outputs', short: 'Both: 3×3', view: 'lesson' },
   { id: 'mnist', title: 'What the weights learn', short: 'MNIST weights', view: 'mnist' },
+  { id: 'vectors', title: 'Dot products from scratch', short: 'Toy dot products', view: 'vectors' },
   { id: 'dot-product', title: 'Dot products, seen', short: 'Dot products', view: 'dot-product' },
   { id: 'draw', title: 'Draw a digit', short: 'Draw', view: 'draw' },
   { id: 'summary', title: 'Summary: gradient descent is general', short: 'Summary', view: 'summary' },

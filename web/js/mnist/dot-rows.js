@@ -10,6 +10,7 @@ export function createScoreRows(tbody, legends) {
   const rows = [];
   for (let d = 0; d < 10; d++) {
     const tr = document.createElement('tr');
+    tr.dataset.digit = String(d);
     tr.innerHTML = `<th scope="row">${d}</th><td></td><td></td><td class="dp-score"><span class="dp-value"></span><span class="dp-bar"><span></span></span></td>`;
     const weights = makeCanvas('dp-small', `Weights of digit ${d}`);
     const product = makeCanvas('dp-small', `Input times the weights of digit ${d}`);

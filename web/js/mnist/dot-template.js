@@ -1,7 +1,20 @@
 // The markup and prose of "Dot products, seen".
 export const PAGE = 100;  // thumbnails per page
 
-export const dotProductHtml = () => `
+export const SETS = { train: 'The first 1,000 training digits', test: 'The 10,000 test digits' };
+
+const otherSet = (set) => (set === 'test'
+  ? '<a href="?s=dot-product" data-set="train">Show the training digits instead</a>'
+  : '<a href="?s=dot-product&set=test" data-set="test">Show the 10,000 test digits instead</a>');
+
+// Retitles the digit browser for `set` while its digits load.
+export function showSet(root, set) {
+  root.querySelector('#dp-browser-title').textContent = SETS[set];
+  root.querySelector('.dp-sets').innerHTML = otherSet(set);
+  root.querySelector('#dp-range').textContent = 'Loading…';
+}
+
+export const dotProductHtml = (set) => `
     <article class="dp">
       <header>
         <h1>Dot products, seen</h1>
@@ -12,7 +25,8 @@ export const dotProductHtml = () => `
       </header>
       <div class="dp-layout">
         <section class="panel dp-browser" aria-labelledby="dp-browser-title">
-          <h2 id="dp-browser-title">The first 1,000 training digits</h2>
+          <h2 id="dp-browser-title">${SETS[set]}</h2>
+          <p class="dp-sets">${otherSet(set)}</p>
           <div class="dp-pager">
             <button type="button" id="dp-prev" aria-label="Previous ${PAGE} digits">‹</button>
             <span id="dp-range" aria-live="polite">Loading…</span>
@@ -26,6 +40,18 @@ export const dotProductHtml = () => `
             <canvas class="dp-big" id="dp-input" width="28" height="28" role="img" aria-label="The selected digit"></canvas>
             <p id="dp-verdict" class="dp-verdict" aria-live="polite"></p>
           </div>
+          <section class="dp-pixels" aria-labelledby="dp-pixels-title">
+            <h3 id="dp-pixels-title">Pixel by pixel</h3>
+            <label class="dp-class">weights of digit <select id="dp-class">${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `<option value="${d}">${d}</option>`).join('')}</select></label>
+            <div class="dp-pixel-figs">
+              <figure><canvas id="dp-px-input" width="28" height="28" role="img" aria-label="The input the network reads: pixel / 255, drawn big"></canvas><figcaption>input (pixel / 255)</figcaption></figure>
+              <span class="dp-op" aria-hidden="true">×</span>
+              <figure><canvas id="dp-px-weights" width="28" height="28" role="img" aria-label="The chosen weights, drawn big"></canvas><figcaption>weights</figcaption></figure>
+              <span class="dp-op" aria-hidden="true">=</span>
+              <figure><canvas id="dp-px-products" width="28" height="28" role="img" aria-label="Input times weights, drawn big"></canvas><figcaption>input × weight</figcaption></figure>
+            </div>
+            <p id="dp-px-readout" class="dp-readout" aria-live="polite"></p>
+          </section>
           <table class="dp-table">
             <thead><tr><th scope="col">digit</th><th scope="col">weights</th><th scope="col">input × weights</th><th scope="col">sum = score</th></tr></thead>
             <tbody id="dp-rows"></tbody>

@@ -21,6 +21,7 @@ export function createSession(engine, state, ui) {
   function drawWeights() {
     drawFrame = 0;
     ui.paintWeights(net.weights());
+    ui.weightsChanged?.(net);
   }
   function setRunLabel() {
     runButton.textContent = trainer?.running ? 'Pause' : paused && !finished ? 'Resume' : 'Start';

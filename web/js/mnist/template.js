@@ -44,6 +44,7 @@ export function mnistHtml({ alphas, settings }) {
           <p id="mnist-accuracy" class="mnist-accuracy" aria-live="polite"></p>
         </section>
       </div>
+      <div id="mnist-deeper" class="mnist-deeper"></div>
       <section class="panel mnist-why" aria-labelledby="mnist-why-title">
         <h2 id="mnist-why-title">Why alpha matters so much here</h2>
         <p>One step moves each weight by alpha × delta × input, so it moves that digit's prediction by

@@ -59,5 +59,5 @@ export function createThumbs({ thumbs, rangeText, prev, next }, { current, choos
   prev.addEventListener('click', () => { if (data && page > 0) choose((page - 1) * PAGE); });
   next.addEventListener('click', () => { if (data && (page + 1) * PAGE < data.count) choose((page + 1) * PAGE); });
 
-  return { setData(d) { data = d; }, select };
+  return { setData(d) { data = d; page = -1; }, select };
 }

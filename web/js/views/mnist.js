@@ -11,6 +11,7 @@ import { createWeightPictures } from '../mnist/weights.js';
 import { createProgressChart } from '../mnist/chart.js';
 import { createSession } from '../mnist/session.js';
 import { missingNote } from '../vendor.js';
+import { mountDeeper } from '../mnist/deeper.js';
 
 export function mount(root, { engine, state }) {
   const settings = readSettings(state);
@@ -24,10 +25,11 @@ export function mount(root, { engine, state }) {
     showError(error);
     $('mnist-chart').parentElement.replaceWith(missingNote(error.message));   // said where the chart would be
   }
+  const deeper = mountDeeper($('mnist-deeper'), { engine, state });
   const session = createSession(engine, state, {
     runButton: $('mnist-run'), loadButton: $('mnist-load'), bar: $('mnist-progress'),
     phaseText: $('mnist-phase'), accuracyText: $('mnist-accuracy'), chartEmpty: $('mnist-chart-empty'),
-    chart, paintWeights: createWeightPictures($('mnist-weights')),
+    chart, paintWeights: createWeightPictures($('mnist-weights')), weightsChanged: deeper.changed,
   });
   const unbind = bindSettings(state, $('mnist-alpha'), $('mnist-epochs'));
   $('mnist-run').addEventListener('click', session.run);
@@ -37,6 +39,7 @@ export function mount(root, { engine, state }) {
   return () => {
     unbind();
     session.destroy();
+    deeper.destroy();
     chart?.destroy();
   };
 }
