@@ -5,7 +5,8 @@
 //            first visit): the page, its CSS and classic scripts, the modules
 //            main.js, the engine and the first section's view import, the
 //            engine's .wasm, the offline control;
-//   SITE     every file of the site with a hash of its bytes: any of them is
+//   SITE     every file of the site with a hash of its bytes (files.json: the
+//            version): any of them is
 //            cached when first fetched, and a new deploy keeps the cached
 //            copies of the files it did not change.
 // files.json: { version, files: [{ path, bytes }] }, every file of SITE.
@@ -71,9 +72,11 @@ const linked = [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"#:]
 const first = new Set([...linked, ...await imports([...ENTRIES, ...linked.filter((f) => f.endsWith('.js'))]),
   'wasm/weightlab.wasm']);
 for (const f of first) if (!present.has(f)) throw new Error(`make-sw: the first view needs ${f}, which the site does not have`);
-const precache = ['./', ...files.filter((f) => first.has(f) && f !== 'index.html'), 'index.html'];
+// files.json belongs to this version (it names it), so it is cached with it: the
+// control reads it offline too.
+const precache = ['./', ...files.filter((f) => first.has(f) && f !== 'index.html'), 'files.json', 'index.html'];
 
-const SITE = { './': hashes['index.html'], ...Object.fromEntries(files.map((f) => [f, hashes[f]])) };
+const SITE = { './': hashes['index.html'], ...Object.fromEntries(files.map((f) => [f, hashes[f]])), 'files.json': VERSION };
 const swPath = join(dir, 'sw.js');
 const sw = (await readFile(swPath, 'utf8'))
   .replace("const VERSION = 'dev';", `const VERSION = '${VERSION}';`)

@@ -26,6 +26,22 @@ async function fetchInto(cache, url, onBytes) {
   await cache.put(url, new Response(new Blob(chunks), { headers: type ? { 'Content-Type': type } : {} }));
 }
 
+// What the page fetched before the service worker took charge (the first
+// view, a section opened at once) is fetched again through it, so that it is
+// kept too: from the HTTP cache, the server answering 304.
+async function keepWhatWasLoaded(manifest, name) {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+  }
+  const loaded = new Set(performance.getEntriesByType('resource').map((e) => e.name.split(/[?#]/)[0]));
+  const have = await cachedUrls(name);
+  for (const { path } of manifest.files) {
+    const url = new URL(path, location.href).href;
+    if (loaded.has(url) && !have.has(url)) await fetch(url, { cache: 'no-cache' }).then((r) => r.arrayBuffer()).catch(() => {});
+  }
+}
+
 export async function mountOffline(parent) {
   if (!('serviceWorker' in navigator) || !('caches' in window) || location.protocol === 'file:') return;
   let manifest;
@@ -37,6 +53,7 @@ export async function mountOffline(parent) {
     return;   // offline, or no manifest: nothing to offer
   }
   const name = `weightlab-${manifest.version}`;
+  keepWhatWasLoaded(manifest, name).catch(() => {});
   const total = manifest.files.reduce((s, f) => s + f.bytes, 0);
   const urlOf = (path) => new URL(path, location.href).href;
 
