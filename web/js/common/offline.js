@@ -53,7 +53,7 @@ export async function mountOffline(parent) {
     return;   // offline, or no manifest: nothing to offer
   }
   const name = `weightlab-${manifest.version}`;
-  keepWhatWasLoaded(manifest, name).catch(() => {});
+  let busy = false;   // downloading: the text is the progress's
   const total = manifest.files.reduce((s, f) => s + f.bytes, 0);
   const urlOf = (path) => new URL(path, location.href).href;
 
@@ -70,6 +70,7 @@ export async function mountOffline(parent) {
   };
   async function describe() {
     const left = await missing();
+    if (busy) return left;
     const bytes = left.reduce((s, f) => s + f.bytes, 0);
     button.hidden = left.length === 0;
     text.textContent = left.length === 0
@@ -80,6 +81,7 @@ export async function mountOffline(parent) {
 
   button.addEventListener('click', async () => {
     button.disabled = true;
+    busy = true;
     const left = await missing();
     const bytes = left.reduce((s, f) => s + f.bytes, 0);
     let done = 0;
@@ -101,9 +103,12 @@ export async function mountOffline(parent) {
     }
     bar.hidden = true;
     button.disabled = false;
+    busy = false;
     await describe();
     if (failed.length) text.textContent += ` Not downloaded: ${failed.join('; ')}.`;
   });
 
   await describe();
+  await keepWhatWasLoaded(manifest, name).catch(() => {});
+  await describe();   // now with what the worker has kept
 }
