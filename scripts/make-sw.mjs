@@ -13,11 +13,11 @@
 //   node scripts/make-sw.mjs site
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
-import { join, relative, dirname, posix } from 'node:path';
+import { join, relative } from 'node:path';
+import { importClosure, FIRST_VIEW_MODULES } from './import-graph.mjs';
 
 const dir = process.argv[2] ?? 'site';
-const FIRST_VIEW = 'js/views/lesson.js';   // sections.js: the first section's view
-const ENTRIES = ['js/main.js', 'js/engine.js', FIRST_VIEW, 'js/common/offline.js'];
+const ENTRIES = [...FIRST_VIEW_MODULES, 'js/common/offline.js'];
 
 async function walk(d) {
   const out = [];
@@ -52,24 +52,9 @@ for (const f of all) {
 }
 const VERSION = version.digest('hex').slice(0, 16);
 
-// The static import graph (import ... from './x.js', import './x.js') from the entries.
-async function imports(entries) {
-  const seen = new Set();
-  const todo = [...entries];
-  while (todo.length) {
-    const f = todo.pop();
-    if (seen.has(f) || !present.has(f)) continue;
-    seen.add(f);
-    const text = await readFile(join(dir, f), 'utf8');
-    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
-      todo.push(posix.normalize(posix.join(dirname(f), m[1] ?? m[2])));
-    }
-  }
-  return [...seen];
-}
 const html = await readFile(join(dir, 'index.html'), 'utf8');
 const linked = [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"#:]+)"/g)].map((m) => m[1]);
-const first = new Set([...linked, ...await imports([...ENTRIES, ...linked.filter((f) => f.endsWith('.js'))]),
+const first = new Set([...linked, ...await importClosure(dir, [...ENTRIES, ...linked.filter((f) => f.endsWith('.js'))]),
   'wasm/weightlab.wasm']);
 for (const f of first) if (!present.has(f)) throw new Error(`make-sw: the first view needs ${f}, which the site does not have`);
 // files.json belongs to this version (it names it), so it is cached with it: the
