@@ -6,7 +6,10 @@
 // scripts/bench runs it (through bench/run.mjs); the browser test
 // tests/browser/page-budget.test.mjs asserts the byte budget only.
 //
-//   node bench/page-load.mjs [--runs 5] [--path /]
+//   node bench/page-load.mjs [--runs 5] [--path /] [--dir site] [--compare OTHER_SITE_DIR]
+// --compare measures another build (e.g. an older one) in the same run, the
+// two loads taking turns (A, B, A, B, ...), so both meet the same machine load;
+// the load average is printed with the medians.
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { findChromium } from '../scripts/chromium.mjs';
@@ -46,12 +49,35 @@ export async function measurePageLoad({ runs = 5, path = '/', dir = SITE } = {})
   return { url: path, ...first, runs: times, medianMs: sorted[sorted.length >> 1] };
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+// Two builds, their cold loads taking turns: { a: ms[], b: ms[], load: [before, after] }.
+export async function comparePageLoad({ runs = 5, path = '/', dir = SITE, other }) {
+  const { loadavg } = await import('node:os');
+  const load = [loadavg()[0]];
+  const a = [], b = [];
+  for (let r = 0; r < runs; r++) {
+    a.push(...(await measurePageLoad({ runs: 1, path, dir })).runs);
+    b.push(...(await measurePageLoad({ runs: 1, path, dir: other })).runs);
+  }
+  load.push(loadavg()[0]);
+  return { a, b, load };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const opt = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const m = await measurePageLoad({ runs: Number(opt('runs', 5)), path: opt('path', '/') });
+  if (opt('compare')) {
+    const { a, b, load } = await comparePageLoad({ runs: Number(opt('runs', 5)), path: opt('path', '/'), dir: opt('dir', SITE), other: opt('compare') });
+    const show = (xs) => `median ${median(xs).toFixed(0)} ms of ${xs.map((t) => t.toFixed(0)).join(', ')}`;
+    console.log(`interactive, ${opt('dir', 'site')}: ${show(a)}`);
+    console.log(`interactive, ${opt('compare')}: ${show(b)}`);
+    console.log(`load average (1 min) ${load[0].toFixed(1)} before, ${load[1].toFixed(1)} after`);
+    process.exit(0);
+  }
+  const m = await measurePageLoad({ runs: Number(opt('runs', 5)), path: opt('path', '/'), dir: opt('dir', SITE) });
   for (const r of m.requests) console.log(`${String(r.bytes).padStart(8)}  ${r.encoding.padEnd(5)} ${r.path}`);
   console.log(`first load: ${m.requests.length} requests, ${m.bytes} bytes (budget ${PAGE_BUDGET_BYTES})`);
   console.log(`service worker precache: ${m.precache.count} requests, ${m.precache.bytes} bytes (not counted)`);

@@ -19,6 +19,7 @@ import { execSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { plain, tfjsImpl, loadTfjs, readWlm, digitsFromIdx } from './implementations.mjs';
 import { measurePageLoad, PAGE_BUDGET_BYTES, PAGE_BUDGET_MS } from './page-load.mjs';
@@ -120,8 +121,8 @@ const initialWeights = suite.linearInitialWeights();
 const { default: createWeightlab } = await import(new URL('site/wasm/weightlab.mjs', ROOT));
 const engine = await createWeightlab({ wasmBinary: readFileSync(path('site/wasm/weightlab.wasm')) });
 const examples = engine.examples();
-if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-train-1000.wld'))) {
-  const data = engine.Dataset.fromBytes(new Uint8Array(readFileSync(path('site/data/mnist-train-1000.wld'))));
+if (engine.LinearNetwork && engine.Dataset && existsSync(path('site/data/mnist-train-1000.wld.gz'))) {
+  const data = engine.Dataset.fromBytes(new Uint8Array(gunzipSync(readFileSync(path('site/data/mnist-train-1000.wld.gz')))));
   const net = new engine.LinearNetwork(1);
   jsTimer('WASM page API', 'linear/epoch', {
     unit: 'epoch', reps: 1, prepare: () => net.reset(1), run: () => net.trainRange(data, 0, data.count, ALPHA).error,

@@ -9,7 +9,7 @@ set -euo pipefail
 cache="$(dirname "$0")/../../build/gzip-cache"
 mkdir -p "$cache"
 find "$1" -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.wasm' \
-  -o -name '*.json' -o -name '*.svg' -o -name '*.wld' -o -name '*.wlm' -o -name '*.webmanifest' \) -print0 |
+  -o -name '*.json' -o -name '*.svg' -o -name '*.wlm' -o -name '*.webmanifest' \) -print0 |
 while IFS= read -r -d '' file; do
   cached="$cache/$(sha256sum "$file" | cut -c1-64).gz"
   [ -f "$cached" ] || { gzip -9 -n -c "$file" > "$cached.tmp" && mv "$cached.tmp" "$cached"; }

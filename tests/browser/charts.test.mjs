@@ -23,6 +23,7 @@ async function setup(page) {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.evaluate(async () => {
     const engine = await window.weightlab;
+    await (await import('/js/vendor.js')).loadChartJs();   // loaded on demand, when a chart is due
     const main = document.getElementById('view');
     main.replaceChildren();
     const run = (id, patch = {}) => {

@@ -10,6 +10,12 @@
 //                    and the lesson's controls exist.
 
 export const PAGE_BUDGET_BYTES = 300_000;
+// The first visit (issue 16): everything the host sends in the first
+// FIRST_VISIT_MS on the first lesson, the service worker's precache included,
+// from a host that serves the build's .gz files and from one that compresses nothing.
+export const FIRST_VISIT_MS = 8000;
+export const FIRST_VISIT_GZIP_BYTES = 400_000;
+export const FIRST_VISIT_PLAIN_BYTES = 700_000;
 export const CONTROLS = '#view button, #view input';
 const QUIET_MS = 500;
 

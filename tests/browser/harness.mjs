@@ -13,8 +13,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 export const ARTIFACTS = new URL('../../test-results/screenshots/', import.meta.url);
 
-export async function startBrowser({ dir = new URL('../../site', import.meta.url).pathname } = {}) {
-  const server = await startServer({ dir });
+// gzip: false serves as a host that compresses nothing (scripts/serve.mjs).
+export async function startBrowser({ dir = new URL('../../site', import.meta.url).pathname, gzip = true } = {}) {
+  const server = await startServer({ dir, gzip });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), 'weightlab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -63,7 +64,7 @@ export async function startBrowser({ dir = new URL('../../site', import.meta.url
     if (serving) await stopServer();
   }
 
-  return { origin, context, open, close, stopServer };
+  return { origin, context, server, open, close, stopServer };
 }
 
 export async function screenshot(page, name) {

@@ -262,6 +262,12 @@ test('side by side: one position drives both networks; errata show where the boo
   // Error curves for both: one for the single weight, three for the three; the
   // single input's slope is 2 x its weight_delta, the same -1.275, printed as
   // the diagram prints it (one number format on the page).
+  await page.evaluate(async () => {   // charts are made when they near the viewport
+    for (const el of document.querySelectorAll('[data-role="curves"]')) {
+      el.scrollIntoView();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    }
+  });
   await page.waitForFunction(() => document.querySelectorAll('.wl-curve-read').length === 4);
   const reads = await page.evaluate(() => [...document.querySelectorAll('[data-role="curves"]')]
     .map((el) => [...el.querySelectorAll('.wl-curve-read')].map((r) => r.textContent)));
@@ -274,6 +280,7 @@ test('side by side: one position drives both networks; errata show where the boo
 
 test('one number format: the weight matrix prints each weight as the numbers table does', async () => {
   const page = await openLesson('s=multi-in-out&it=2&ph=update', { width: 1280, height: 900 });
+  await page.evaluate(() => document.querySelector('[data-role="matrix"]').scrollIntoView());   // made when near the viewport
   await page.waitForSelector('.wl-matrix-wrap[data-state="done"]');
   const r = await page.evaluate(() => ({
     table: [...document.querySelectorAll('table.numbers.weights tbody tr')].map((tr) => tr.cells[2].textContent),

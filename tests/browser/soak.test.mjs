@@ -17,7 +17,8 @@ test('10,000 drawings and 100 train/reset cycles leak neither heap, stack nor ha
     const reader = new engine.DigitReader();
     reader.loadModel(await bytes('models/digits-cnn.wlm'));
     reader.loadLinear(await bytes('models/chapter-linear.wlm'));
-    const data = engine.Dataset.fromBytes(await bytes('data/mnist-train-1000.wld'));
+    const { fetchBytes, TRAIN_URL } = await import('./js/common/fetch.js');   // the data sets are gzip-compressed
+    const data = engine.Dataset.fromBytes(await fetchBytes(TRAIN_URL));
     const net = new engine.LinearNetwork(1);
 
     // Drawings: strokes of varying shape, size and place on a 280x280 canvas.

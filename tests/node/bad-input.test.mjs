@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, SITE_DIR, readSite } from './load.mjs';
 
 const wl = await loadWeightlab();
-const trainBytes = new Uint8Array(await readFile(new URL('data/mnist-train-1000.wld', SITE_DIR)));
+const trainBytes = await readSite('data/mnist-train-1000.wld.gz');
 const linearBytes = new Uint8Array(await readFile(new URL('models/chapter-linear.wlm', SITE_DIR)));
 const data = wl.Dataset.fromBytes(trainBytes);
 const net = new wl.LinearNetwork(1);

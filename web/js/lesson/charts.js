@@ -1,21 +1,31 @@
 // The charts a lesson shows (web/js/charts/), each in its slot: error curves
 // per network, the error surface with its two weight pickers (x and y live
-// in the URL as sx and sy), the weight matrix.
-import { createErrorCurves } from '../charts/error-curves.js';
-import { createErrorSurface } from '../charts/error-surface.js';
-import { createWeightMatrix } from '../charts/weight-matrix.js';
+// in the URL as sx and sy), the weight matrix. Each chart, its module and
+// Chart.js are loaded when it nears the viewport (common/when-visible.js).
 import { weightNames } from '../common/names.js';
-import { chartsMissing, CHARTS_MISSING, missingNote } from '../vendor.js';
+import { whenVisible } from '../common/when-visible.js';
+import { showError } from '../status.js';
+import { chartsMissing, loadChartJs, CHARTS_MISSING, missingNote } from '../vendor.js';
 
 export function createLessonCharts(root, { lesson, panels, engine, state }) {
   const slot = (role) => root.querySelector(`[data-role="${role}"]`);
   const main = panels[panels.length - 1];
-  const missing = lesson.curves && chartsMissing();   // Chart.js draws the curves: say so where they would be
-  if (missing) slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
-  const curves = lesson.curves && !missing ? panels.map((p, k) => createErrorCurves(   // the note under the last set
-    root.querySelector(`[data-role="curves"][data-panel="${k}"]`), engine, { note: k === panels.length - 1 })) : [];
-  const surface = lesson.surface ? createErrorSurface(slot('surface'), engine) : null;
-  const matrix = lesson.matrix ? createWeightMatrix(slot('matrix')) : null;
+  const lazy = (el, make) => whenVisible(el, make, { onError: showError });
+  let said = false;   // Chart.js draws the curves: if it is missing, say so where they would be
+  const curves = lesson.curves ? panels.map((p, k) => {   // the note under the last set
+    const el = root.querySelector(`[data-role="curves"][data-panel="${k}"]`);
+    return lazy(el, async () => {
+      const [{ createErrorCurves }] = await Promise.all([import('../charts/error-curves.js'), loadChartJs()]);
+      if (!chartsMissing()) return createErrorCurves(el, engine, { note: k === panels.length - 1 });
+      if (!said) slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
+      said = true;
+      return null;
+    });
+  }) : [];
+  const surface = lesson.surface ? lazy(slot('surface'), async () =>
+    (await import('../charts/error-surface.js')).createErrorSurface(slot('surface'), engine)) : null;
+  const matrix = lesson.matrix ? lazy(slot('matrix'), async () =>
+    (await import('../charts/weight-matrix.js')).createWeightMatrix(slot('matrix'))) : null;
 
   const pickers = [...root.querySelectorAll('[data-act="sx"], [data-act="sy"]')];
   const options = weightNames(main.ex.inputNames, main.ex.outputNames).map((n, w) => `<option value="${w}">${n}</option>`).join('');

@@ -1,6 +1,6 @@
 // The training chart: summed error (left axis) and train / test accuracy in %
 // (right axis), one point per epoch. The only MNIST module that uses Chart.js.
-import { chartsMissing, CHARTS_MISSING } from '../vendor.js';
+import { chartsMissing, loadChartJs, CHARTS_MISSING } from '../vendor.js';
 import { tokens } from '../common/colors.js';
 
 export function createProgressChart(canvas) {
@@ -49,5 +49,32 @@ export function createProgressChart(canvas) {
     destroy() {
       chart.destroy();
     },
+  };
+}
+
+// The chart, once Chart.js has loaded (vendor.js, on demand): until then its
+// points are kept and drawn when it is made. If Chart.js cannot load,
+// onMissing(error) is called and the points are dropped.
+export function createProgressChartLater(canvas, onMissing) {
+  let chart = null;
+  let gone = false;
+  let points = [];
+  loadChartJs().then(() => {
+    if (gone) return;
+    try {
+      chart = createProgressChart(canvas);
+    } catch (error) {
+      points = null;
+      onMissing(error);
+      return;
+    }
+    for (const p of points) chart.add(...p);
+    points = null;
+  });
+  return {
+    add(...p) { if (chart) chart.add(...p); else points?.push(p); },
+    clear() { if (chart) chart.clear(); else if (points) points = []; },
+    points: () => (chart ? chart.points() : points?.length ?? 0),
+    destroy() { gone = true; chart?.destroy(); },
   };
 }

@@ -8,7 +8,7 @@ import { showError } from '../status.js';
 import { readSettings, alphaChoices, bindSettings } from '../mnist/settings.js';
 import { mnistHtml } from '../mnist/template.js';
 import { createWeightPictures } from '../mnist/weights.js';
-import { createProgressChart } from '../mnist/chart.js';
+import { createProgressChartLater } from '../mnist/chart.js';
 import { createSession } from '../mnist/session.js';
 import { missingNote } from '../vendor.js';
 import { mountDeeper } from '../mnist/deeper.js';
@@ -18,13 +18,10 @@ export function mount(root, { engine, state }) {
   root.innerHTML = mnistHtml({ alphas: alphaChoices(settings.alpha), settings });
   const $ = (id) => root.querySelector(`#${id}`);
 
-  let chart = null;
-  try {
-    chart = createProgressChart($('mnist-chart'));
-  } catch (error) {
+  const chart = createProgressChartLater($('mnist-chart'), (error) => {
     showError(error);
     $('mnist-chart').parentElement.replaceWith(missingNote(error.message));   // said where the chart would be
-  }
+  });
   const deeper = mountDeeper($('mnist-deeper'), { engine, state });
   const session = createSession(engine, state, {
     runButton: $('mnist-run'), loadButton: $('mnist-load'), bar: $('mnist-progress'),
