@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); });
 // In the page: the engine and a dataset made from the site's file.
 const IN_PAGE = `
   window.__engine = await window.weightlab;
-  window.__data = async (url) => window.__engine.Dataset.fromBytes(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+  window.__data = async (url) => window.__engine.Dataset.fromBytes(new Uint8Array(await new Response((await fetch(url)).body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()));
 `;
 const prepare = (page) => page.evaluate(`(async () => { ${IN_PAGE} })()`);
 
@@ -80,7 +80,7 @@ test('the toy dot products are the engine\'s, place by place and for every pair,
     const e = window.__engine;
     const net = new e.LinearNetwork(1);
     net.loadModel(new Uint8Array(await (await fetch('models/chapter-linear.wlm')).arrayBuffer()));
-    const data = await window.__data('data/mnist-train-1000.wld');
+    const data = await window.__data('data/mnist-train-1000.wld.gz');
     const rows = [...document.querySelectorAll('.vec-row')].map((row) => {
       const i = Number(row.dataset.index);
       return { label: data.label(i), shown: Number(row.querySelector('[data-score]').dataset.score), engine: net.predictImage(data, i)[2] };
@@ -108,7 +108,7 @@ test('one image at a time: a step moves every weight by exactly -alpha x delta x
   // The engine's own step on a fresh network: the formula, for every class and pixel.
   const formula = await page.evaluate(async () => {
     const e = window.__engine;
-    const data = await window.__data('data/mnist-train-1000.wld');
+    const data = await window.__data('data/mnist-train-1000.wld.gz');
     const net = new e.LinearNetwork(1);
     const alpha = 0.005, i = 0;
     const before = net.weights();
@@ -168,7 +168,7 @@ test('one image at a time: a step moves every weight by exactly -alpha x delta x
   assert.equal(shown.alpha, '0.005');
   assert.deepEqual(shown.deltas, formula.expected);
   assert.equal(shown.label, formula.label);
-  const ink = await page.evaluate(async () => Array.from(window.__engine.Dataset.fromBytes(new Uint8Array(await (await fetch('data/mnist-train-1000.wld')).arrayBuffer())).images(0, 1), (p) => p > 0));
+  const ink = await page.evaluate(async () => Array.from((await window.__data('data/mnist-train-1000.wld.gz')).images(0, 1), (p) => p > 0));
   const mismatched = shown.tinted.filter((t, k) => t && !ink[k]).length;
   assert.equal(mismatched, 0, 'the change is zero wherever the image is blank');
   assert.ok(shown.tinted.filter(Boolean).length > 50, 'and visible where it is inked');
@@ -212,7 +212,7 @@ test('28x28 -> 784: the rows end as one strip, at once with reduced motion', asy
     const e = await window.weightlab;
     const net = new e.LinearNetwork(1);
     net.loadModel(new Uint8Array(await (await fetch('models/chapter-linear.wlm')).arrayBuffer()));
-    const data = e.Dataset.fromBytes(new Uint8Array(await (await fetch('data/mnist-train-1000.wld')).arrayBuffer()));
+    const data = (await window.__data('data/mnist-train-1000.wld.gz'));
     const labels = data.labels();
     let i = 0;
     for (; i < data.count; i++) {
@@ -241,7 +241,7 @@ test('the live grid marks 100 test digits right or wrong, follows training, and 
     const e = window.__engine;
     const net = new e.LinearNetwork(1);
     if (trained) net.loadModel(new Uint8Array(await (await fetch('models/chapter-linear.wlm')).arrayBuffer()));
-    const data = await window.__data('data/mnist-test.wld');
+    const data = await window.__data('data/mnist-test-2000.wld.gz');
     const guesses = [];
     for (let i = 0; i < 100; i++) { const s = net.predictImage(data, i); guesses.push(s.indexOf(Math.max(...s))); }
     const right = net.countCorrect(data, 0, 100);
@@ -291,7 +291,7 @@ test('the live grid marks 100 test digits right or wrong, follows training, and 
   assert.equal(url.searchParams.get('img'), String(wrong));
   assert.equal(url.searchParams.get('set'), 'test');
   await page.waitForFunction(() => document.querySelector('#dp-verdict').textContent !== '');
-  const label = await page.evaluate(async (i) => (await window.__data('data/mnist-test.wld')).label(i), wrong);
+  const label = await page.evaluate(async (i) => (await window.__data('data/mnist-test-2000.wld.gz')).label(i), wrong);
   assert.match(await page.textContent('#dp-title'), new RegExp(`Digit ${wrong + 1} of the test set, labelled ${label}`));
   assert.match(await page.textContent('#dp-range'), /of 10,000/);
   assert.deepEqual(page.problems, []);
@@ -320,7 +320,7 @@ test('Dot products opens on a 2 it reads right, and a pixel reads input x weight
       const e = window.__engine;
       const net = new e.LinearNetwork(1);
       net.loadModel(new Uint8Array(await (await fetch('models/chapter-linear.wlm')).arrayBuffer()));
-      const data = await window.__data('data/mnist-train-1000.wld');
+      const data = await window.__data('data/mnist-train-1000.wld.gz');
       const out = { k, i, text: el.textContent, product: Number(el.dataset.product),
         engine: net.contributionsImage(data, i, 7)[k], input: data.input(i)[k], weight: net.weights()[7 * 784 + k], label: data.label(i) };
       net.delete(); data.delete();

@@ -4,11 +4,10 @@
 // reports is the step trainRange takes, and it is -alpha x delta x input).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, readSite } from './load.mjs';
 
 const wl = await loadWeightlab();
-const trainBytes = new Uint8Array(await readFile(new URL('data/mnist-train-1000.wld', SITE_DIR)));
+const trainBytes = await readSite('data/mnist-train-1000.wld.gz');
 
 test('dot and elementwise: the chapter\'s toy vectors, any length, typed arrays too', () => {
   const a = [0, 1, 0, 1], b = [1, 0, 1, 0], c = [0, 1, 1, 0], d = [0.5, 0, 0.5, 0], e = [0, 1, -1, 0];

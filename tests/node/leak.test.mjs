@@ -11,11 +11,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, SITE_DIR, readSite } from './load.mjs';
 
 const wl = await loadWeightlab({ faceRestoresStack: false });
 const bytes = async (path) => new Uint8Array(await readFile(new URL(path, SITE_DIR)));
-const trainBytes = await bytes('data/mnist-train-1000.wld');
+const trainBytes = await readSite('data/mnist-train-1000.wld.gz');
 const linearBytes = await bytes('models/chapter-linear.wlm');
 const good = () => ({ input: [8.5, 0.65, 1.2], target: [1], weights: [0.1, 0.2, -0.1], alpha: 0.01, iterations: 3 });
 
