@@ -239,15 +239,22 @@ void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const
     for (int y = 0; y < ph; ++y) {
       int x = 0;
       for (; x + 8 <= ow; x += 8) {
-        f32x4 top[8], bottom[8];
-        conv_sums_4x8(top, in, h, w, wo, nr, bias + o, in_c, k, spans, 2 * y, x);
-        conv_sums_4x8(bottom, in, h, w, wo, nr, bias + o, in_c, k, spans, 2 * y + 1, x);
-        for (int q = 0; q < 4; ++q) {
-          const f32x4 lo = max4(top[2 * q], bottom[2 * q]);
-          const f32x4 hi = max4(top[2 * q + 1], bottom[2 * q + 1]);
-          const f32x4 m = max4(__builtin_shufflevector(lo, hi, 0, 2, 4, 6),
-                               __builtin_shufflevector(lo, hi, 1, 3, 5, 7));
-          store4(out + ((o + q) * ph + y) * pw + x / 2, max4(splat4(0.0f), m));  // m > 0 ? m : 0
+        // Row 2y's tile, max of each pair of positions, parked in out; then row
+        // 2y+1's, and the ReLU of the max of both. (Keeping the first tile in
+        // registers through the second made V8 spill inside the tap loop.)
+        for (int half = 0; half < 2; ++half) {
+          f32x4 acc[8];
+          conv_sums_4x8(acc, in, h, w, wo, nr, bias + o, in_c, k, spans, 2 * y + half, x);
+          for (int q = 0; q < 4; ++q) {
+            float* dst = out + ((o + q) * ph + y) * pw + x / 2;
+            const f32x4 m = max4(__builtin_shufflevector(acc[2 * q], acc[2 * q + 1], 0, 2, 4, 6),
+                                 __builtin_shufflevector(acc[2 * q], acc[2 * q + 1], 1, 3, 5, 7));
+            if (half == 0) {
+              store4(dst, m);
+            } else {
+              store4(dst, max4(splat4(0.0f), max4(load4(dst), m)));  // m > 0 ? m : 0
+            }
+          }
         }
       }
       for (; x < ow; x += 2) {  // windows left over in the row (none for 24- and 8-wide rows)

@@ -45,8 +45,11 @@ void conv2d_backward(float* d_in,          // [in_c][h][w] or nullptr
 
 // --- inference: convolution, ReLU and 2x2 max-pool in one pass -------------
 // out = maxpool2_forward(relu_forward(conv2d_forward(in))), the same floats bit
-// for bit, without the full-size maps: each 4-channel x 8-position tile of
-// two neighbouring output rows is pooled in registers as soon as it is summed.
+// for bit (the max of each window is taken as max(max of its top pair, max of
+// its bottom pair), which differs from maxpool2_forward's order only in which
+// of two equal zeros wins, and the ReLU then makes both 0), without the
+// full-size maps: each 4-channel x 8-position tile of an output row is
+// pooled as soon as it is summed.
 // Each sum is bias, then + weight * input over (c, i, j) in order, as in
 // conv2d_forward; given spans, input rows that are zero over the whole tile
 // are left out (adding weight * 0 changes no sum but the sign of a zero,
