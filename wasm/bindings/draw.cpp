@@ -100,7 +100,7 @@ class DigitReader {
       const std::uint8_t* pixels = data.image(static_cast<std::size_t>(index));
       std::array<float, kMnistPixels> input{};
       for (std::size_t p = 0; p < kMnistPixels; ++p) input[p] = pixels[p] / 255.0f;
-      cnn_->predict(input.data(), probs_.data());
+      cnn_->predict(probs_.data(), input.data());
       return to_typed_array(probs_.data(), probs_.size());
     });
   }
