@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <vector>
 
@@ -291,4 +292,79 @@ TEST(CnnLayers, SoftmaxCrossEntropyByHandAndGradient) {
   std::vector<float> dz(10);
   wl::softmax_cross_entropy_backward(dz.data(), p.data(), 7, 10);
   EXPECT_LT(normalised_error(as_double(dz), numeric_gradient(z, loss)), kTolerance);
+}
+
+namespace {
+
+// Values of which about `zeros` (a fraction) are exactly 0, the rest in [0, 1)
+// (pixels, or a ReLU's outputs); the first 2 * w values (the first channel's top two rows)
+// zero, so conv2d_relu_maxpool2_forward's empty-row skip is taken.
+std::vector<float> sparse_values(int c, int h, int w, double zeros, wl::Rng& rng) {
+  std::vector<float> v(c * h * w);
+  for (float& x : v) x = rng.uniform() < zeros ? 0.0f : static_cast<float>(rng.uniform());
+  for (int i = 0; i < 2 * w && i < c * h * w; ++i) v[i] = 0.0f;
+  return v;
+}
+
+}  // namespace
+
+TEST(CnnLayers, ConvReluPoolIsTheThreeLayersBitForBit) {
+  // The digit CNN's two convolutions, channels left over (6 = 4 + 2) and
+  // windows left over in a row (10 = 8 + 2), with and without the row skip.
+  struct Shape {
+    int ic, h, w, oc, k;
+  };
+  for (const Shape s : {Shape{1, 28, 28, 8, 5}, Shape{8, 12, 12, 32, 5}, Shape{2, 9, 15, 6, 4},
+                        Shape{3, 14, 14, 5, 5}}) {
+    const int oh = s.h - s.k + 1, ow = s.w - s.k + 1;
+    for (const bool skip : {true, false}) {
+      wl::Rng rng(21);
+      const std::vector<float> in = sparse_values(s.ic, s.h, s.w, 0.6, rng);
+      const std::vector<float> weight = random_values(s.oc * s.ic * s.k * s.k, rng);
+      const std::vector<float> bias = random_values(s.oc, rng);
+      std::vector<float> conv(s.oc * oh * ow), relu(conv.size()), want(conv.size() / 4);
+      wl::conv2d_forward(conv.data(), in.data(), weight.data(), bias.data(), s.ic, s.h, s.w, s.oc,
+                         s.k);
+      wl::relu_forward(relu.data(), conv.data(), static_cast<int>(conv.size()));
+      wl::maxpool2_forward(want.data(), relu.data(), s.oc, oh, ow);
+      std::vector<float> got(want.size(), -7.0f);  // garbage: every value must be written
+      std::vector<int> spans(2 * s.ic * s.h);
+      wl::conv2d_relu_maxpool2_forward(got.data(), skip ? spans.data() : nullptr, in.data(),
+                                       weight.data(), bias.data(), s.ic, s.h, s.w, s.oc, s.k);
+      int differ = 0, zeros = 0;
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        differ += std::memcmp(&got[i], &want[i], sizeof(float)) != 0;  // +0 and -0 differ here
+        zeros += want[i] == 0;
+      }
+      EXPECT_EQ(differ, 0) << s.ic << "x" << s.h << "x" << s.w << " -> " << s.oc << ", k " << s.k
+                           << (skip ? " with" : " without") << " the row skip";
+      EXPECT_GT(zeros, 0);  // the ReLU had something to do
+    }
+  }
+}
+
+TEST(CnnLayers, DenseForwardSparseIsDenseForwardBitForBit) {
+  // fc1's shape (512 -> 128, 32 outputs per block), and a small one with a
+  // tail past the 8 partial sums (21 = 16 + 5) and outputs not a multiple of 4.
+  struct Shape {
+    int n_in, n_out;
+  };
+  for (const Shape shape : {Shape{512, 128}, Shape{21, 10}}) {
+    const int n_in = shape.n_in, n_out = shape.n_out, n4 = wl::round_up4(n_out);
+    wl::Rng rng(5);
+    const std::vector<float> in = sparse_values(1, 1, n_in, 0.78, rng);
+    const std::vector<float> weight = random_values(n_out * n_in, rng);
+    const std::vector<float> bias = random_values(n_out, rng);
+    std::vector<float> want(n_out), got(n_out, -7.0f), partial(8 * n4), packed(n_in * n4, -7.0f);
+    std::vector<int> nonzero(n_in);
+    wl::dense_forward(want.data(), in.data(), weight.data(), bias.data(), n_in, n_out);
+    wl::pack_output_minor(packed.data(), weight.data(), n_out, n_in);
+    EXPECT_EQ(packed[1 * n4 + 2], weight[2 * n_in + 1]);      // packed[i][o] = weight[o][i]
+    if (n4 > n_out) EXPECT_EQ(packed[3 * n4 + n_out], 0.0f);  // padding
+    wl::dense_forward_sparse(got.data(), partial.data(), nonzero.data(), in.data(), packed.data(),
+                             bias.data(), n_in, n_out);
+    int differ = 0;
+    for (int o = 0; o < n_out; ++o) differ += std::memcmp(&got[o], &want[o], sizeof(float)) != 0;
+    EXPECT_EQ(differ, 0) << n_in << " -> " << n_out;
+  }
 }

@@ -108,6 +108,40 @@ TEST(Cnn, PredictMatchesForwardAndSumsToOne) {
   EXPECT_THROW(net.forward(img.data(), 10), std::invalid_argument);
 }
 
+// predict() reads a packed copy of fc1's weights: it must follow the weights
+// through init(), training (forward() then adam_step()) and weights_changed().
+TEST(Cnn, PredictFollowsTheWeights) {
+  wl::CnnConfig c;
+  c.conv1_channels = 4;
+  c.conv2_channels = 8;
+  c.hidden = 6;
+  wl::Cnn net(c);
+  wl::Rng rng(14);
+  const std::vector<float> img = random_image(rng);
+  float probs[wl::kMnistClasses];
+  auto predict_is_forward = [&](const char* after) {
+    net.predict(probs, img.data());
+    net.forward(img.data(), 0);
+    for (int i = 0; i < wl::kMnistClasses; ++i) EXPECT_EQ(probs[i], net.probs()[i]) << after;
+  };
+  net.predict(probs, img.data());  // packs the zero weights
+  net.init(rng);
+  predict_is_forward("init");
+  std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
+  for (float& g : net.grads) g = 0;
+  net.predict(probs, img.data());
+  net.forward(img.data(), 3);
+  net.backward();
+  wl::adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(), 1.0f,
+                0.05f, 1);
+  predict_is_forward("a training step");
+  const float before = probs[0];
+  for (float& p : net.params) p *= 1.5f;
+  net.weights_changed();
+  predict_is_forward("weights_changed");
+  EXPECT_NE(probs[0], before);
+}
+
 TEST(Cnn, ModelFileRoundTripGivesTheSamePredictions) {
   wl::CnnConfig c;
   c.conv1_channels = 3;
@@ -221,4 +255,15 @@ TEST(Cnn, CommittedModelReaches99PercentOnTheTestSet) {
   const double accuracy = right / 10000.0;
   RecordProperty("test_accuracy", std::to_string(accuracy));
   EXPECT_GE(accuracy, 0.990);
+  // predict() (the inference path) gives the training forward's floats on every digit
+  int differ = 0;
+  float input[wl::kMnistPixels], probs[wl::kMnistClasses];
+  for (std::size_t n = 0; n < 10000; ++n) {
+    for (int p = 0; p < wl::kMnistPixels; ++p)
+      input[p] = images.data[n * wl::kMnistPixels + p] / 255.0f;
+    net.predict(probs, input);
+    net.forward(input, labels.data[n]);
+    for (int k = 0; k < wl::kMnistClasses; ++k) differ += probs[k] != net.probs()[k];
+  }
+  EXPECT_EQ(differ, 0);
 }

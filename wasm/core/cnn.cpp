@@ -1,5 +1,6 @@
 #include "core/cnn.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/check.hpp"
@@ -116,6 +117,7 @@ Cnn::Cnn(const Model& model) : config_(parse_cnn_architecture(model.architecture
   for (const Tensor* t : found) {
     for (float v : t->values) params[at++] = v;
   }
+  pack();  // once, at load: predict() reads the packed copy
 }
 
 void Cnn::allocate() {
@@ -151,6 +153,12 @@ void Cnn::allocate() {
   conv2_.assign(a2, 0);
   relu2_.assign(a2, 0);
   pool2_.assign(flat_, 0);
+  // run_inference's scratch: the image rows' nonzero spans (conv1), fc1's
+  // nonzero inputs and partial sums
+  spans_.assign(2 * kMnistSide, 0);
+  nonzero_.assign(flat_, 0);
+  partial_.assign(8 * round_up4(hid), 0);
+  packed_ok_ = false;
   fc1_.assign(hid, 0);
   relu3_.assign(hid, 0);
   logits_.assign(kMnistClasses, 0);
@@ -173,6 +181,7 @@ void Cnn::init(Rng& rng) {
     const double sd = std::sqrt(2.0 / fan_in);
     for (std::size_t i = 0; i < count; ++i) params[at + i] = static_cast<float>(sd * rng.normal());
   };
+  weights_changed();
   for (float& p : params) p = 0;
   he(at_.conv1_w, at_.conv1_b - at_.conv1_w, kK * kK);
   he(at_.conv2_w, at_.conv2_b - at_.conv2_w, c1 * kK * kK);
@@ -226,8 +235,41 @@ void Cnn::run_forward(const float* image) {
   }
 }
 
+// The inference copy of fc1's weights, packed output-minor for
+// dense_forward_sparse ([inputs][hidden]). Made when the model is loaded and
+// again before the first predict() after the weights may have changed.
+void Cnn::pack() {
+  const int hid = config_.hidden;
+  packed_.assign(std::size_t(flat_) * round_up4(hid), 0.0f);
+  if (hid > 0) pack_output_minor(packed_.data(), params.data() + at_.fc1_w, hid, flat_);
+  packed_ok_ = true;
+}
+
+// Inference only: the same floats as run_forward, bit for bit (see
+// conv2d_relu_maxpool2_forward and dense_forward_sparse), without keeping the
+// full-size maps: conv1 skips the image's empty rows, fc1 pool2's zeros.
+void Cnn::run_inference(const float* image) {
+  const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
+  if (!packed_ok_) pack();
+  const float* p = params.data();
+  conv2d_relu_maxpool2_forward(pool1_.data(), spans_.data(), image, p + at_.conv1_w,
+                               p + at_.conv1_b, 1, kMnistSide, kMnistSide, c1, kK);
+  // pool1 has few empty rows (5%), so conv2 does not look for them
+  conv2d_relu_maxpool2_forward(pool2_.data(), nullptr, pool1_.data(), p + at_.conv2_w,
+                               p + at_.conv2_b, c1, kP1Side, kP1Side, c2, kK);
+  if (hid > 0) {
+    dense_forward_sparse(fc1_.data(), partial_.data(), nonzero_.data(), pool2_.data(),
+                         packed_.data(), p + at_.fc1_b, flat_, hid);
+    relu_forward(relu3_.data(), fc1_.data(), hid);
+    dense_forward(logits_.data(), relu3_.data(), p + at_.fc2_w, p + at_.fc2_b, hid, kMnistClasses);
+  } else {
+    dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_,
+                  kMnistClasses);
+  }
+}
+
 void Cnn::predict(float* probs, const float* image) {
-  run_forward(image);
+  run_inference(image);
   softmax_forward(probs_.data(), logits_.data(), kMnistClasses);
   for (int i = 0; i < kMnistClasses; ++i) probs[i] = probs_[i];
 }
@@ -238,6 +280,7 @@ float Cnn::forward(const float* image, int label) {
     require(false, "cnn: label must be 0..9, got " + std::to_string(label));
   }
   label_ = label;
+  weights_changed();  // a training step follows: predict() packs the weights again
   run_forward(image);
   return softmax_cross_entropy_forward(probs_.data(), logits_.data(), label, kMnistClasses);
 }

@@ -59,10 +59,15 @@ class Cnn {
   const CnnConfig& config() const { return config_; }
   std::size_t parameter_count() const { return params.size(); }
 
-  // Inference: probs[10] = softmax(logits). Uses the object's own scratch
-  // buffers (so it is not re-entrant) and allocates nothing.
+  // Inference: probs[10] = softmax(logits), the same floats as forward()
+  // gives. Uses the object's own scratch buffers (so it is not re-entrant)
+  // and a packed copy of the weights, made at model load and again after
+  // init(), forward() or weights_changed(); it allocates only then.
   void predict(float* probs,         // [10]
                const float* image);  // [28*28] in [0,1]
+  // Call after writing params other than through init() or training (forward()
+  // then adam_step() is covered: forward() calls it), so predict() repacks.
+  void weights_changed() { packed_ok_ = false; }
 
   // Training: forward() keeps every activation and returns the cross-entropy
   // loss for `label`; backward() then ADDS this image's gradient into grads.
@@ -79,7 +84,9 @@ class Cnn {
     std::size_t conv1_w, conv1_b, conv2_w, conv2_b, fc1_w, fc1_b, fc2_w, fc2_b, total;
   };
   void allocate();
-  void run_forward(const float* image);
+  void run_forward(const float* image);    // training: keeps every activation
+  void run_inference(const float* image);  // predict: pool1_, pool2_, fc1_, relu3_, logits_
+  void pack();                             // packed_ from params
 
   CnnConfig config_;
   Offsets at_{};
@@ -88,6 +95,10 @@ class Cnn {
   // activations of the last forward (and scratch)
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;
+  // run_inference's packed fc1 weights and scratch (see pack(), allocate())
+  std::vector<float> packed_, partial_;
+  std::vector<int> nonzero_, spans_;
+  bool packed_ok_ = false;
   // their gradients
   std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_, d_pool1_,
       d_relu1_, d_conv1_;

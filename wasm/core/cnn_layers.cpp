@@ -118,6 +118,58 @@ float conv_at(const float* in, int h, int w, const float* weight, float bias, in
   return sum;
 }
 
+// The 32 sums of conv_tile_4x8 at row y, column x, into acc (channel q's
+// eight positions in acc[2q], acc[2q+1]), leaving out the input rows whose
+// nonzero columns (span[2*row], span[2*row+1]) miss the tile's columns
+// x .. x+k+6. The other rows' taps are added in the same order, so each sum
+// equals conv_tile_4x8's up to the sign of a zero. The four channels' weight
+// rows get pointers of their own, so each tap's address is one add.
+inline void conv_sums_4x8(f32x4 acc[8], const float* in, int h, int w, const float* weight, int nr,
+                          const float* bias, int in_c, int k, const int* span, int y, int x) {
+  f32x4 a0 = splat4(bias[0]), b0 = a0, a1 = splat4(bias[1]), b1 = a1;
+  f32x4 a2 = splat4(bias[2]), b2 = a2, a3 = splat4(bias[3]), b3 = a3;
+  const int x_last = x + k + 6;
+  for (int c = 0; c < in_c; ++c) {
+    for (int i = 0; i < k; ++i) {
+      const int row = c * h + y + i;
+      if (span && (span[2 * row + 1] < x || span[2 * row] > x_last)) continue;
+      const float* src = in + row * w + x;
+      const float* w0 = weight + (c * k + i) * k;
+      const float *w1 = w0 + nr, *w2 = w1 + nr, *w3 = w2 + nr;
+      for (int j = 0; j < k; ++j) {
+        const f32x4 lo = load4(src + j), hi = load4(src + j + 4);
+        const f32x4 s0 = splat4(w0[j]), s1 = splat4(w1[j]);
+        const f32x4 s2 = splat4(w2[j]), s3 = splat4(w3[j]);
+        // one output channel per line:
+        // clang-format off
+        a0 += s0 * lo; b0 += s0 * hi;
+        a1 += s1 * lo; b1 += s1 * hi;
+        a2 += s2 * lo; b2 += s2 * hi;
+        a3 += s3 * lo; b3 += s3 * hi;
+        // clang-format on
+      }
+    }
+  }
+  // clang-format off
+  acc[0] = a0; acc[1] = b0; acc[2] = a1; acc[3] = b1;
+  acc[4] = a2; acc[5] = b2; acc[6] = a3; acc[7] = b3;
+  // clang-format on
+}
+
+f32x4 max4(f32x4 a, f32x4 b) { return b > a ? b : a; }
+
+// max(0, max of conv_at over the 2x2 window at (2y, 2x)) of one output channel.
+float conv_relu_pool_at(const float* in, int h, int w, const float* weight, float bias, int in_c,
+                        int k, int y, int x) {
+  float m = conv_at(in + 2 * y * w + 2 * x, h, w, weight, bias, in_c, k);
+  const int offsets[3] = {1, w, w + 1};
+  for (int off : offsets) {
+    const float v = conv_at(in + 2 * y * w + 2 * x + off, h, w, weight, bias, in_c, k);
+    m = v > m ? v : m;
+  }
+  return m > 0 ? m : 0.0f;
+}
+
 // col[c*k*k + i*k + j][y*out_w + x] = in[c][y+i][x+j]
 void im2col(float* col, const float* in, int in_c, int h, int w, int k) {
   const int oh = h - k + 1, ow = w - k + 1, np = oh * ow;
@@ -163,6 +215,120 @@ void conv2d_forward(float* out, const float* in, const float* weight, const floa
         out[o * np + y * ow + x] = conv_at(in + y * w + x, h, w, weight + o * nr, bias[o], in_c, k);
       }
     }
+  }
+}
+
+void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const float* weight,
+                                  const float* bias, int in_c, int h, int w, int out_c, int k) {
+  const int oh = h - k + 1, ow = w - k + 1, ph = oh / 2, pw = ow / 2, nr = in_c * k * k;
+  for (int row = 0; spans && row < in_c * h; ++row) {  // each row's first and last nonzero column
+    const float* r = in + row * w;
+    int first = w, last = -1;
+    for (int x = 0; x < w; ++x) {
+      if (r[x] != 0) {
+        first = x < first ? x : first;
+        last = x;
+      }
+    }
+    spans[2 * row] = first;
+    spans[2 * row + 1] = last;
+  }
+  int o = 0;
+  for (; o + 4 <= out_c; o += 4) {
+    const float* wo = weight + o * nr;
+    for (int y = 0; y < ph; ++y) {
+      int x = 0;
+      for (; x + 8 <= ow; x += 8) {
+        // Row 2y's tile, max of each pair of positions, parked in out; then row
+        // 2y+1's, and the ReLU of the max of both. (Keeping the first tile in
+        // registers through the second made V8 spill inside the tap loop.)
+        for (int half = 0; half < 2; ++half) {
+          f32x4 acc[8];
+          conv_sums_4x8(acc, in, h, w, wo, nr, bias + o, in_c, k, spans, 2 * y + half, x);
+          for (int q = 0; q < 4; ++q) {
+            float* dst = out + ((o + q) * ph + y) * pw + x / 2;
+            const f32x4 m = max4(__builtin_shufflevector(acc[2 * q], acc[2 * q + 1], 0, 2, 4, 6),
+                                 __builtin_shufflevector(acc[2 * q], acc[2 * q + 1], 1, 3, 5, 7));
+            if (half == 0) {
+              store4(dst, m);
+            } else {
+              store4(dst, max4(splat4(0.0f), max4(load4(dst), m)));  // m > 0 ? m : 0
+            }
+          }
+        }
+      }
+      for (; x < ow; x += 2) {  // windows left over in the row (none for 24- and 8-wide rows)
+        for (int q = o; q < o + 4; ++q) {
+          out[(q * ph + y) * pw + x / 2] =
+              conv_relu_pool_at(in, h, w, weight + q * nr, bias[q], in_c, k, y, x / 2);
+        }
+      }
+    }
+  }
+  for (; o < out_c; ++o) {  // channels left over (none for 8 and 32)
+    for (int y = 0; y < ph; ++y) {
+      for (int x = 0; x < pw; ++x) {
+        out[(o * ph + y) * pw + x] =
+            conv_relu_pool_at(in, h, w, weight + o * nr, bias[o], in_c, k, y, x);
+      }
+    }
+  }
+}
+
+namespace {
+
+// The 8 partial sums of dense_forward for outputs [o, o + 4G): lane l's sum
+// over its nonzero inputs nonzero[start[l] .. start[l+1]) in order.
+template <int G>
+void dense_partials(float* partial, int stride, const int* nonzero, const int* start,
+                    const float* in, const float* packed) {
+  for (int l = 0; l < 8; ++l) {
+    f32x4 acc[G];
+    for (int g = 0; g < G; ++g) acc[g] = splat4(0.0f);
+    for (int t = start[l]; t < start[l + 1]; ++t) {
+      const int i = nonzero[t];
+      const f32x4 v = splat4(in[i]);
+      const float* wi = packed + i * stride;
+      for (int g = 0; g < G; ++g) acc[g] += v * load4(wi + 4 * g);
+    }
+    for (int g = 0; g < G; ++g) store4(partial + l * stride + 4 * g, acc[g]);
+  }
+}
+
+}  // namespace
+
+int round_up4(int n) { return (n + 3) / 4 * 4; }
+
+void pack_output_minor(float* packed, const float* weight, int n_out, int n_in) {
+  const int n4 = round_up4(n_out);
+  for (int r = 0; r < n_in; ++r) {
+    for (int o = 0; o < n4; ++o) packed[r * n4 + o] = o < n_out ? weight[o * n_in + r] : 0.0f;
+  }
+}
+
+void dense_forward_sparse(float* out, float* partial, int* nonzero, const float* in,
+                          const float* packed, const float* bias, int n_in, int n_out) {
+  const int n4 = round_up4(n_out), n8 = n_in - n_in % 8;
+  int start[9], at = 0;
+  for (int l = 0; l < 8; ++l) {  // lane l's nonzero inputs: i = l, l + 8, ... below n8
+    start[l] = at;
+    for (int i = l; i < n8; i += 8) {
+      nonzero[at] = i;
+      at += in[i] != 0;
+    }
+  }
+  start[8] = at;
+  int o = 0;
+  for (; o + 32 <= n4; o += 32) dense_partials<8>(partial + o, n4, nonzero, start, in, packed + o);
+  for (; o < n4; o += 4) dense_partials<1>(partial + o, n4, nonzero, start, in, packed + o);
+  for (o = 0; o < n4; o += 4) {  // dot's sum of its partial sums, then its tail in order
+    f32x4 p[8];
+    for (int l = 0; l < 8; ++l) p[l] = load4(partial + l * n4 + o);
+    f32x4 sum = ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+    for (int i = n8; i < n_in; ++i) {
+      if (in[i] != 0) sum += splat4(in[i]) * load4(packed + i * n4 + o);
+    }
+    for (int q = 0; q < 4 && o + q < n_out; ++q) out[o + q] = bias[o + q] + sum[q];
   }
 }
 

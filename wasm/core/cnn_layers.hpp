@@ -43,6 +43,49 @@ void conv2d_backward(float* d_in,          // [in_c][h][w] or nullptr
                      const float* weight,  // [out_c][in_c][k][k]
                      int in_c, int h, int w, int out_c, int k);
 
+// --- inference: convolution, ReLU and 2x2 max-pool in one pass -------------
+// out = maxpool2_forward(relu_forward(conv2d_forward(in))), the same floats bit
+// for bit (the max of each window is taken as max(max of its top pair, max of
+// its bottom pair), which differs from maxpool2_forward's order only in which
+// of two equal zeros wins, and the ReLU then makes both 0), without the
+// full-size maps: each 4-channel x 8-position tile of an output row is
+// pooled as soon as it is summed.
+// Each sum is bias, then + weight * input over (c, i, j) in order, as in
+// conv2d_forward; given spans, input rows that are zero over the whole tile
+// are left out (adding weight * 0 changes no sum but the sign of a zero,
+// which the ReLU removes): worth it for the image (82% zeros, its top and
+// bottom rows empty), not for pool1. The output sides (h - k + 1, w - k + 1)
+// must be even.
+void conv2d_relu_maxpool2_forward(float* out,           // [out_c][oh/2][ow/2]
+                                  int* spans,           // [in_c*h][2] scratch, or nullptr
+                                  const float* in,      // [in_c][h][w]
+                                  const float* weight,  // [out_c][in_c][k][k]
+                                  const float* bias,    // [out_c]
+                                  int in_c, int h, int w, int out_c, int k);
+
+// --- inference: a dense layer on a sparse input ------------------------------
+// Most of fc1's inputs are 0 (78% of pool2's values over the MNIST test
+// digits), and adding weight * 0 to a sum changes nothing (the weights are
+// finite). dense_forward_sparse skips those terms and otherwise adds the same
+// products in the same order as dense_forward, so its floats are the same bit
+// for bit. It runs 4 (or 32) outputs per SIMD vector, which needs the weights
+// packed with the output index innermost (once, at model load):
+// packed[i][o] = weight[o][i] for o < n_out, 0 for n_out <= o < round_up4(n_out).
+int round_up4(int n);
+void pack_output_minor(float* packed,        // [n_in][round_up4(n_out)]
+                       const float* weight,  // [n_out][n_in]
+                       int n_out, int n_in);
+
+// dense_forward's floats: out[o] = bias[o] + dot(weight[o], in), the dot's
+// 8 partial sums (in[i] goes to sum i % 8) kept apart as dot keeps them.
+void dense_forward_sparse(float* out,           // [n_out]
+                          float* partial,       // [8][round_up4(n_out)] scratch
+                          int* nonzero,         // [n_in] scratch
+                          const float* in,      // [n_in]
+                          const float* packed,  // [n_in][round_up4(n_out)]
+                          const float* bias,    // [n_out]
+                          int n_in, int n_out);
+
 // --- ReLU: out = max(0, in); d_in = d_out where out > 0, else 0 -------------
 void relu_forward(float* out,       // [n]
                   const float* in,  // [n]
