@@ -169,6 +169,22 @@ val error_bowl_js(val problem, val index, val step) {
   }, problem, index, step);
 }
 
+// alphaLimit(problem) -> {limit, perOutput, sumSquares, output, dominant}
+// The largest alpha that converges (Infinity when nothing learns), per output
+// and overall, and the input that sets it (-1 when none).
+val alpha_limit_js(val problem) {
+  return guarded([&] {
+    const AlphaLimit l = alpha_limit(problem_from_js(problem));
+    val o = val::object();
+    o.set("limit", l.limit);
+    o.set("perOutput", to_typed_array(l.per_output));
+    o.set("sumSquares", to_typed_array(l.sum_squares));
+    o.set("output", l.output);
+    o.set("dominant", l.dominant);
+    return o;
+  }, problem);
+}
+
 }  // namespace
 }  // namespace wl::js
 
@@ -181,6 +197,7 @@ EMSCRIPTEN_BINDINGS(weightlab_engine) {
   emscripten::function("errorCurve", &wl::js::error_curve_js);
   emscripten::function("errorSurface", &wl::js::error_surface_js);
   emscripten::function("errorBowl", &wl::js::error_bowl_js);
+  emscripten::function("alphaLimit", &wl::js::alpha_limit_js);
   emscripten::function("errorBowl", emscripten::optional_override([](emscripten::val p, emscripten::val i) {
     return wl::js::error_bowl_js(p, i, emscripten::val::undefined());
   }));
