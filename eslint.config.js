@@ -18,6 +18,6 @@ export default [
   { files: ['tests/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } } },
   // Playwright's page.evaluate callbacks run in the page.
-  { files: ['tests/browser/**/*.mjs', 'bench/page-load.mjs'],
+  { files: ['tests/browser/**/*.mjs', 'bench/page-load.mjs', 'bench/drag.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 ];

@@ -4,6 +4,9 @@
 // dot, the tangent there, and in the LEARN phase where the dot goes next.
 // A frozen weight keeps its dot still while its bowl slides under it as the
 // other weights learn. All numbers come from the engine; this module draws.
+// With options.onDrag(w, value, end) the dot can be dragged along its curve
+// (pointer: mouse, pen or touch; or the arrow keys when the chart has focus):
+// the frame stays still while dragging, so the dot stays under the pointer.
 import { tokens, rgba } from '../common/colors.js';
 import { fmt, tick } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
@@ -92,6 +95,7 @@ export function createErrorCurves(container, engine, options = {}) {
   const msg = root.querySelector('.wl-chart-msg');
   let figures = [];
   let key = '';
+  const locks = new Map();   // w -> [lo, hi]: the frame held still while w is dragged
 
   function clearFigures() {
     for (const f of figures) f.chart.destroy();
@@ -104,7 +108,7 @@ export function createErrorCurves(container, engine, options = {}) {
     fig.className = 'wl-curve';
     fig.innerHTML = `
       <figcaption class="wl-curve-title"></figcaption>
-      <div class="wl-curve-box"><canvas role="img"></canvas></div>
+      <div class="wl-curve-box"><canvas role="${options.onDrag ? 'slider' : 'img'}"></canvas></div>
       <p class="wl-curve-read mono"></p>`;
     grid.append(fig);
     const canvas = fig.querySelector('canvas');
@@ -151,8 +155,50 @@ export function createErrorCurves(container, engine, options = {}) {
       },
       plugins: [arrowPlugin, offPlugin],
     });
-    return { w, fig, canvas, chart,
+    const f = { w, fig, canvas, chart, value: NaN,
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
+    if (options.onDrag) draggable(f);
+    return f;
+  }
+
+  // The dot follows the pointer's x (the weight), on the curve.
+  function draggable(f) {
+    const { canvas, chart, w } = f;
+    canvas.tabIndex = 0;
+    canvas.classList.add('wl-draggable');
+    let active = false;
+    const valueAt = (event) => {
+      const box = canvas.getBoundingClientRect();
+      const { left, right } = chart.chartArea;
+      const px = Math.min(Math.max(event.clientX - box.left, left), right);
+      return chart.scales.x.getValueForPixel(px);
+    };
+    canvas.addEventListener('pointerdown', (event) => {
+      if (event.button > 0 || !Number.isFinite(f.value)) return;
+      active = true;
+      locks.set(w, [chart.options.scales.x.min, chart.options.scales.x.max]);
+      canvas.setPointerCapture?.(event.pointerId);
+      event.preventDefault();
+      options.onDrag(w, valueAt(event), false);
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      if (active) options.onDrag(w, valueAt(event), false);
+    });
+    const end = () => {
+      if (!active) return;
+      active = false;
+      locks.delete(w);
+      options.onDrag(w, f.value, true);
+    };
+    canvas.addEventListener('pointerup', end);
+    canvas.addEventListener('pointercancel', end);
+    canvas.addEventListener('keydown', (event) => {
+      const dir = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 }[event.key];
+      if (!dir || !Number.isFinite(f.value)) return;
+      event.preventDefault();
+      const { min, max } = chart.options.scales.x;
+      options.onDrag(w, f.value + dir * (max - min) / (event.shiftKey ? 10 : 50), true);
+    });
   }
 
   function showMessage(text) {
@@ -192,7 +238,7 @@ export function createErrorCurves(container, engine, options = {}) {
       f.title.innerHTML = `<b class="wl-letter">${letter(w)}</b> ` +
         `<span>${escapeHtml(name)}</span>${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`;
       f.fig.classList.toggle('is-frozen', isFrozen);
-      const [lo, hi] = xRange(engine, problem, trace, k, w);
+      const [lo, hi] = locks.get(w) ?? xRange(engine, problem, trace, k, w);
       let curve;
       try {
         curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
@@ -267,6 +313,13 @@ export function createErrorCurves(container, engine, options = {}) {
         `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
         `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
       f.canvas.dataset.iteration = String(k);
+      f.value = wx;
+      if (options.onDrag) {
+        f.canvas.setAttribute('aria-valuemin', String(lo));
+        f.canvas.setAttribute('aria-valuemax', String(hi));
+        f.canvas.setAttribute('aria-valuenow', String(wx));
+        f.canvas.setAttribute('aria-valuetext', `weight ${letter(w)} ${fmt(wx)}, error ${fmt(wy)}: drag the dot or use the arrow keys`);
+      }
     });
     const lines = [];
     if (trace.divergedAt >= 0 && k >= trace.divergedAt) {

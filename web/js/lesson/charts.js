@@ -1,20 +1,46 @@
-// The charts a lesson shows (web/js/charts/), each in its slot: error curves
-// per network, the error surface with its two weight pickers (x and y live
-// in the URL as sx and sy), the weight matrix.
+// The charts a lesson shows (web/js/charts/), each in its slot: the alpha
+// slider and the learning curve, error curves per network, the error surface
+// with its two weight pickers (x and y live in the URL as sx and sy), the
+// weight matrix. Dragging a dot, the surface's path or alpha recomputes every
+// view each frame from memory (panel.preview, then `render`); the URL follows
+// when the drag ends (panel.commit). Each drag frame's work is measured as a
+// 'wl-drag' performance entry for the benchmark.
 import { createErrorCurves } from '../charts/error-curves.js';
+import { createLearningCurve } from '../charts/learning-curve.js';
+import { createAlphaSliders } from './alpha.js';
 import { createErrorSurface } from '../charts/error-surface.js';
 import { createWeightMatrix } from '../charts/weight-matrix.js';
 import { weightNames } from '../common/names.js';
 import { chartsMissing, CHARTS_MISSING, missingNote } from '../vendor.js';
 
-export function createLessonCharts(root, { lesson, panels, engine, state }) {
+export function createLessonCharts(root, { lesson, panels, engine, state, render }) {
   const slot = (role) => root.querySelector(`[data-role="${role}"]`);
   const main = panels[panels.length - 1];
-  const missing = lesson.curves && chartsMissing();   // Chart.js draws the curves: say so where they would be
-  if (missing) slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
+
+  // One drag frame: the candidate problem into memory, everything redrawn.
+  function live(p, patch, end) {
+    const t0 = performance.now();
+    if (!p.held && state.number('it', 1) !== 1) state.set({ it: null }, { push: false });   // the run starts where the dot is
+    if (p.preview({ ...p.problem, ...patch })) render();
+    performance.measure('wl-drag', { start: t0, end: performance.now() });
+    if (end) p.commit();
+  }
+  const weightsWith = (p, changes) => {
+    const weights = [...p.problem.weights];
+    for (const [w, v] of changes) if (Number.isFinite(v)) weights[w] = Number(v.toPrecision(6));
+    return { weights };
+  };
+
+  const missing = chartsMissing();   // Chart.js draws the curves: say so where they would be
+  if (missing && lesson.curves) slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
   const curves = lesson.curves && !missing ? panels.map((p, k) => createErrorCurves(   // the note under the last set
-    root.querySelector(`[data-role="curves"][data-panel="${k}"]`), engine, { note: k === panels.length - 1 })) : [];
-  const surface = lesson.surface ? createErrorSurface(slot('surface'), engine) : null;
+    root.querySelector(`[data-role="curves"][data-panel="${k}"]`), engine,
+    { note: k === panels.length - 1, onDrag: (w, v, end) => live(p, weightsWith(p, [[w, v]]), end) })) : [];
+  const surface = lesson.surface ? createErrorSurface(slot('surface'), engine,
+    { onDrag: (vx, vy, end) => { const { x, y } = surfaceAxes(); live(main, weightsWith(main, [[x, vx], [y, vy]]), end); } }) : null;
+  const alpha = createAlphaSliders(slot('alpha'), panels, { onAlpha: (p, a, end) => live(p, { alpha: a }, end) });
+  const learning = missing ? null : createLearningCurve(slot('learning'),
+    { onIteration: (k) => state.set({ it: k + 1 }, { push: false }) });
   const matrix = lesson.matrix ? createWeightMatrix(slot('matrix')) : null;
 
   const pickers = [...root.querySelectorAll('[data-act="sx"], [data-act="sy"]')];
@@ -38,6 +64,9 @@ export function createLessonCharts(root, { lesson, panels, engine, state }) {
   function update(phase, phaseIndex) {
     const chartPhase = phaseIndex >= 2 ? 'learn' : phase;
     const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase });
+    alpha.update();
+    learning?.update({ series: panels.map((p) => ({ trace: p.trace, label: panels.length > 1 ? p.ex.title : '', outputNames: p.ex.outputNames })),
+      iteration: Math.max(...panels.map((p) => Math.max(p.k, 0))) });
     curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
     if (surface) {
       const { x, y } = surfaceAxes();
@@ -49,7 +78,7 @@ export function createLessonCharts(root, { lesson, panels, engine, state }) {
 
   function destroy() {
     root.removeEventListener('change', onPick);
-    for (const c of [...curves, surface, matrix]) c?.destroy();
+    for (const c of [...curves, surface, matrix, alpha, learning]) c?.destroy();
   }
 
   return { update, destroy };

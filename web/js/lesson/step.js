@@ -4,7 +4,8 @@
 import { PHASE_LABELS, iterationOf } from '../common/trace.js';
 import { htmlSetter } from '../common/dom.js';
 import { isBookProblem } from './problem.js';
-import { divergenceHtml, figuresHtml } from './notes.js';
+import { figuresHtml } from './notes.js';
+import { divergenceHtml } from './divergence.js';
 import { arithmeticLines } from './arith.js';
 import { arithHtml, describeStep, NO_STEPS_BANNER } from './template.js';
 
@@ -25,7 +26,7 @@ export function createStep(root, { panels, figures, code }) {
       p.diagram.update({ problem: p.problem, values, phase: ph });
       p.numbers.update({ problem: p.problem, values, phase: ph });
       p.settings.update(p.problem);
-      banners += divergenceHtml({ trace: p.trace, problem: p.problem, inputNames: p.ex.inputNames, label });
+      banners += divergenceHtml({ trace: p.trace, problem: p.problem, limit: p.limit, ...p.names, label });
       if (!values) continue;
       figs += figuresHtml({ figures, example: p.ex.id, trace: p.trace, it: p.k, phase: ph,
         isBook: isBookProblem(p.problem, p.book), label });

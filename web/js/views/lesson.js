@@ -24,7 +24,7 @@ export function mount(root, { engine, state, section }) {
   const panels = lesson.panels.map((cfg, k) => createPanel(root, k,
     { cfg, ex: examples[k], pair, settingsSlot: $('settings') }, { engine, state }));
   const code = createCode($('code'));
-  const charts = createLessonCharts(root, { lesson, panels, engine, state });
+  const charts = createLessonCharts(root, { lesson, panels, engine, state, render: () => render() });
   const renderStep = createStep(root, { panels, figures: engine.bookFigures(), code });
 
   // The position: iteration (1-based in the URL) and phase, within the longest run.
