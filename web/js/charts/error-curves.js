@@ -12,7 +12,7 @@ import { fmt, tick } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
-import { extent, bowlMinimum, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
+import { extent, bowlMinimum, frameSteps, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -70,9 +70,8 @@ function xRange(engine, problem, trace, k, w) {
   const nW = trace.nIn * trace.nOut;
   const upto = (last) => {
     const vals = [];
-    for (let j = 0; j <= last; j += 1) {
-      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], bowlMinimum(engine, problem, trace, j, w));
-    }
+    for (let j = 0; j <= last; j += 1) vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w]);
+    for (const j of frameSteps(last)) vals.push(bowlMinimum(engine, problem, trace, j, w));
     return extent(vals);
   };
   const span = (r) => (r ? r[1] - r[0] : 0);
@@ -96,6 +95,7 @@ export function createErrorCurves(container, engine, options = {}) {
   let figures = [];
   let key = '';
   const locks = new Map();   // w -> [lo, hi]: the frame held still while w is dragged
+  let colours = null;
 
   function clearFigures() {
     for (const f of figures) f.chart.destroy();
@@ -218,7 +218,8 @@ export function createErrorCurves(container, engine, options = {}) {
     const indices = (Array.isArray(wanted) && wanted.length
       ? wanted : Array.from({ length: Math.min(nW, MAX_CHARTS) }, (_, i) => i))
       .filter((w) => Number.isInteger(w) && w >= 0 && w < nW).slice(0, 12);
-    const t = tokens(container);
+    if (!locks.size || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const t = colours;
     const nextKey = `${nIn}x${nOut}:${indices.join(',')}`;
     if (nextKey !== key) {
       clearFigures();

@@ -11,7 +11,7 @@ import { fmt, tick, niceTicks, clamp } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
-import { X_LIMIT, extent, bowlMinimum, chooseFrame, axisRange } from '../common/framing.js';
+import { X_LIMIT, extent, bowlMinimum, frameSteps, chooseFrame, axisRange } from '../common/framing.js';
 
 const N = 80;                // grid cells per side
 const PAD = { right: 12, top: 10, bottom: 42 };
@@ -60,6 +60,7 @@ export function createErrorSurface(container, engine, options = {}) {
   let view = null;   // what draw() paints: ranges, colours, path, labels
   let frame = 0;
   let lock = null;   // [xFrom, xTo, yFrom, yTo] held while dragging
+  let colours = null;
   let map = null;    // the plot's pixel box, from the last draw
   if (options.onDrag) draggable();
 
@@ -88,7 +89,8 @@ export function createErrorSurface(container, engine, options = {}) {
       message(`Pick two different weights between 0 and ${nW - 1}.`);
       return;
     }
-    const t = tokens(container);
+    if (!lock || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const t = colours;
     const px = weightPath(trace, x);
     const py = weightPath(trace, y);
     const count = px.length;
@@ -104,7 +106,7 @@ export function createErrorSurface(container, engine, options = {}) {
       const ex = extent(xs); const ey = extent(ys);
       if (!ex || !ey) return null;
       const reach = 2.5 * Math.max(ex[1] - ex[0], ey[1] - ey[0]);
-      for (let j = 0; j <= Math.min(last, it.steps - 1); j += 1) { xs.push(bottom(x, j)); ys.push(bottom(y, j)); }
+      for (const j of frameSteps(Math.min(last, it.steps - 1))) { xs.push(bottom(x, j)); ys.push(bottom(y, j)); }
       const fx = extent(xs); const fy = extent(ys);
       const limit = (f, e) => (reach > 0 ? [Math.max(f[0], e[0] - reach), Math.min(f[1], e[1] + reach)] : f);
       return [limit(fx, ex), limit(fy, ey)];
@@ -197,8 +199,8 @@ export function createErrorSurface(container, engine, options = {}) {
     const cssH = box.clientHeight;
     const dpr = window.devicePixelRatio || 1;
     if (!(cssW > 0 && cssH > 0)) return;
-    canvas.width = Math.round(cssW * dpr);
-    canvas.height = Math.round(cssH * dpr);
+    const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }   // a resize reallocates: only when it changed
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
