@@ -146,10 +146,10 @@ export function createErrorCurves(container, engine, options = {}) {
         },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
-            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
             grid: { color: rgba(t.lineRgb, 0.8) } },
           y: { type: 'linear', title: { display: false, text: 'error', color: t.muted },
-            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
             grid: { color: rgba(t.lineRgb, 0.8) } },
         },
       },

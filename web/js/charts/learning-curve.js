@@ -50,10 +50,10 @@ export function createLearningCurve(container, { onIteration } = {}) {
         tooltip: { enabled: false }, wlNow: {} },
       scales: {
         x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted },
-          ticks: { callback: tick, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: { size: 10.5 } },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: { size: 10.5 } },
           grid: { color: rgba(t.lineRgb, 0.8) } },
         y: { type: 'linear', title: { display: true, text: 'error', color: t.muted },
-          ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
           grid: { color: rgba(t.lineRgb, 0.8) } },
       },
     },
