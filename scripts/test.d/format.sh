@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every C++ file in wasm/ and tests/ is already formatted by .clang-format
+# Every C++ file in wasm/, tests/ and bench/ is already formatted by .clang-format
 # (clang-format 14, Debian's; other versions may format a few lines
 # differently). One result per file. To fix a file: clang-format -i FILE
 set -uo pipefail
@@ -18,5 +18,5 @@ while IFS= read -r file; do
     echo "format $file: FAILED ($(grep -c 'error:' <<<"$out") lines differ; first: $(grep -m1 -o ':[0-9]*:[0-9]*: error' <<<"$out" | cut -d: -f2))"
     failed=$((failed + 1))
   fi
-done < <(find wasm tests -type f \( -name '*.cpp' -o -name '*.hpp' \) | sort)
+done < <(find wasm tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) | sort)
 echo "$passed passed, $failed failed"

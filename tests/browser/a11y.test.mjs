@@ -133,6 +133,13 @@ const STATES = [
       assert.ok(await page.locator('.numbers-wrap td.upcoming').count() > 0, 'greyed cells are showing');
     } },
   { query: 's=multi-in-out&ph=learn', view: 'lesson', label: '3x3 learning' },
+  // Predict, then check: guess fields in the numbers, then a checked guess with its verdict.
+  { query: 's=multi-input&quiz=1&n=10&it=10&ph=compare', view: 'lesson', label: 'predict then check, checked',
+    act: async (page) => {
+      await page.fill('input[data-guess="0:delta:0"]', '1');
+      await page.click('button[data-act="check"]');
+      await page.waitForSelector('.quiz-verdicts li');
+    } },
   { query: 's=freeze&ph=update', view: 'lesson', label: 'freeze at update' },
   { query: 's=side-by-side&ph=compare', view: 'lesson', label: 'side by side at compare' },
   { query: 's=mnist', view: 'mnist', label: 'mnist, trained weights loaded',

@@ -177,9 +177,10 @@ test('weight matrix: 9 cells with the engine\'s weights, outer product delta[o]*
     const cells = (role) => [...document.querySelectorAll(`table[data-role="${role}"] tbody td[data-o]`)]
       .map((td) => ({ o: +td.dataset.o, i: +td.dataset.i, v: Number(td.dataset.value), text: td.textContent,
         bg: td.style.backgroundColor }));
+    const atLearn = cells('after');
+    matrix.update({ problem, trace, iteration: 0, phase: 'update', ...names('multi-in-out') });
     return {
-      weights: cells('weights'), outer: cells('outer'), after: cells('after'),
-      afterHidden: document.querySelector('[data-part="after"]').hidden,
+      weights: cells('weights'), outer: cells('outer'), after: cells('after'), atLearn,
       caption: document.querySelector('table[data-role="weights"] caption').textContent,
       input: [...problem.input], delta: [...trace.delta].slice(0, 3),
       before: [...trace.weightsBefore].slice(0, 9), weightsAfter: [...trace.weightsAfter].slice(0, 9),
@@ -195,7 +196,9 @@ test('weight matrix: 9 cells with the engine\'s weights, outer product delta[o]*
   // Book: delta for hurt is .455 (pred .555 - .1); .455 * 8.5 = 3.8675, printed
   // to the page's four significant digits.
   assert.equal(r.outer[0].text, '3.868');
-  assert.equal(r.afterHidden, false, 'LEARN shows the updated matrix');
+  // The new weights are not computed in LEARN's first beat: absent, then the engine's.
+  assert.equal(r.atLearn.length, 9);
+  r.atLearn.forEach((c) => { assert.ok(Number.isNaN(c.v)); assert.equal(c.text, '?not computed yet'); });
   r.after.forEach((c) => assert.equal(c.v, r.weightsAfter[c.o * 3 + c.i]));
   await noNaN(page);
 
@@ -215,13 +218,13 @@ test('weight matrix: 9 cells with the engine\'s weights, outer product delta[o]*
       await new Promise((ok) => setTimeout(ok, 30));
     }
     const ms = performance.now() - t0;
-    const hidden = host.querySelector('[data-part="after"]').hidden;
+    const hidden = host.querySelectorAll('table[data-role="after"] td[data-value]').length;
     matrix.destroy();
     return { seen, ms, hidden, left: host.querySelector('.wl-matrix-wrap') === null };
   });
   assert.ok(new Set(frames.seen).size >= 4, `saw the grid fill step by step: ${frames.seen}`);
   assert.ok(frames.ms > 500 && frames.ms < 3000, `fill took ${frames.ms} ms`);
-  assert.equal(frames.hidden, false);
+  assert.equal(frames.hidden, 0, 'no new weight before its beat');
   assert.ok(frames.left, 'destroy removes the component');
   await screenshot(page, 'charts-matrix-375');
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -157,7 +157,7 @@ test('every lesson has a learning curve with one point per iteration, and tappin
       const ex = engine.example(example);
       const problem = { ...ex, iterations: Number(q.get(`${prefix}n`) ?? ex.iterations), alpha: Number(q.get(`${prefix}alpha`) ?? ex.alpha) };
       const canvas = document.querySelector('.wl-learning canvas');
-      canvas.scrollIntoView({ block: 'center' });
+      canvas.scrollIntoView({ block: 'end' });   // below the sticky stage on a phone
       const chart = window.Chart.getChart(canvas);
       const r = canvas.getBoundingClientRect();
       const total = (t, k) => Array.from(t.error.subarray(k * t.nOut, (k + 1) * t.nOut)).reduce((a, b) => a + b, 0);

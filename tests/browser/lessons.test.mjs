@@ -74,9 +74,9 @@ test('at 1280x800 the diagram and its player stay in view while the numbers, set
     assert.equal(await current(page), 'update', id);
     await page.close();
   }
-  // Phones keep one column and nothing sticks.
+  // Phones keep one column; only the compact stage (diagram, player, this phase's line) sticks (stage.test.mjs).
   const phone = await openLesson('s=steps', { width: 375, height: 800 });
-  assert.equal(await phone.evaluate(() => getComputedStyle(document.querySelector('.stage')).position), 'static');
+  assert.equal(await phone.evaluate(() => getComputedStyle(document.querySelector('.stage-top')).position), 'sticky');
   await phone.close();
 });
 

@@ -37,17 +37,17 @@ const sectionIds = (page) => page.evaluate(async () => (await import('./js/secti
 test('without vendor/chart.umd.js every section still works, and says where the charts could not load', async () => {
   const file = 'vendor/chart.umd.js';
   await withSiteWithout([file], async (browser, dir) => {
-    const page = await browser.open('/?s=steps');
+    const page = await browser.open('/?s=steps&ph=update');   // the step's last beat: all its numbers
     await settled(page, 'steps');
     const note = 'Charts could not load (vendor/chart.umd.js is missing)';
     // The charts panel says it, and everything else of the lesson is there.
     assert.match(await page.textContent('.charts-panel .missing'), new RegExp(note.replace(/[()./]/g, '\\$&')));
-    const text = await page.textContent('main');
+    const text = await page.textContent('.numbers-panel');
     for (const n of ['0.86', '-1.19', '0.1119']) assert.ok(text.includes(n), `the numbers are there (${n})`);
     assert.equal(await page.locator('.lesson svg.diagram').count(), 1, 'the diagram is there');
     assert.equal(await page.locator('.charts-panel canvas').count() > 0, true, 'the error surface (no Chart.js) is drawn');
     await page.click('[data-act="next"]');
-    assert.equal(new URL(page.url()).searchParams.get('ph'), 'compare', 'stepping works');
+    assert.equal(new URL(page.url()).searchParams.get('it'), '2', 'stepping works');
     for (const [width, height] of [[375, 812], [1280, 800]]) {
       await page.setViewportSize({ width, height });
       await page.evaluate(() => document.querySelector('.charts-panel .missing').scrollIntoView({ block: 'center' }));

@@ -32,7 +32,7 @@ const census = (page) => page.evaluate(async () => {
     subscribers: state.subscribers(),
     nav: document.querySelector('#nav a[aria-current="page"]')?.dataset.section,
     s: new URL(location.href).searchParams.get('s'),
-    views: document.querySelectorAll('#view > *').length,
+    views: document.querySelectorAll('#view > :not(.way-on)').length,   // the view, not its way-on footer
   };
 });
 

@@ -12,14 +12,20 @@ test('the first page shows example 2\'s first iteration, computed by WASM', asyn
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
-  // The first section is the several-inputs lesson; its numbers table holds the
-  // whole first iteration (cells of later phases dimmed, but present).
+  // The first section is the several-inputs lesson at PREDICT: its numbers
+  // table holds pred; the later phases' cells are there but not their values,
+  // which the player brings one phase at a time.
   await page.waitForSelector('.lesson-multi-input table.numbers.weights');
-  const text = await page.textContent('main');
+  const numbers = () => page.textContent('.numbers-panel');
+  assert.ok((await numbers()).includes('0.86'), 'page shows pred 0.86');
+  assert.match(await numbers(), /not computed yet/);
+  for (let k = 0; k < 3; k += 1) await page.click('.player button[data-act="next"]');
+  await page.waitForSelector('.phases li.current[data-ph="update"]');
+  const text = await numbers();
   for (const n of ['0.86', '0.0196', '-0.14', '-1.19', '-0.091', '-0.168', '0.1119', '0.2009', '-0.0983']) {
     assert.ok(text.includes(n), `page shows ${n}`);
   }
-  assert.doesNotMatch(text, /NaN/);
+  assert.doesNotMatch(await page.textContent('main'), /NaN/);
   await screenshot(page, 'first-step-1280');
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -167,3 +167,17 @@ TEST(ErrorBowl, BadArgumentsThrow) {
 }
 
 }  // namespace
+
+TEST(ErrorBowl, MinimaHoldEveryStepsBottomInOneCall) {
+  wl::Problem p = game1();
+  p.iterations = 20;
+  const std::vector<double> minima = wl::error_bowl(p, 1).minima;
+  ASSERT_EQ(minima.size(), 20u);
+  for (std::size_t step = 0; step < 20; ++step) {
+    EXPECT_EQ(minima[step], wl::error_bowl(p, 1, step).minimum) << step;
+  }
+  p.iterations = 0;  // no step: the bowl where the weights stand
+  const wl::ErrorBowl still = wl::error_bowl(p, 1);
+  ASSERT_EQ(still.minima.size(), 1u);
+  EXPECT_EQ(still.minima[0], still.minimum);
+}

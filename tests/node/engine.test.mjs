@@ -88,7 +88,9 @@ test('alpha 0.1 diverges at the second iteration, and overflow stops the trace',
 
 test('errorBowl: the bowl of one weight, from the engine', () => {
   const b = wl.errorBowl(wl.example('single-input'), 0);
-  assert.deepEqual(Object.keys(b), ['minimum', 'curvature', 'slope', 'from', 'to']);
+  assert.deepEqual(Object.keys(b), ['minimum', 'curvature', 'slope', 'from', 'to', 'minima']);
+  assert.ok(b.minima instanceof Float64Array && b.minima.length === wl.run(wl.example('single-input')).steps);
+  assert.equal(b.minima[0], b.minimum);  // one call: every step's bottom, step 0's first
   assert.ok(Math.abs(b.minimum - (0.1 + 0.15 / 8.5)) < 1e-12);  // weight - delta / input
   assert.equal(b.curvature, 2 * 8.5 * 8.5);
   assert.ok(Math.abs(b.slope - 2 * (-0.15 * 8.5)) < 1e-12);
@@ -111,7 +113,7 @@ test('errorBowl: the bowl of one weight, from the engine', () => {
 });
 
 const BAD = [
-  [undefined, /problem must be an object/],
+  [undefined, /problem is missing/],
   [{ ...base(), input: undefined }, /input is missing/],
   [{ ...base(), input: 'abc' }, /input must be an array of numbers/],
   [{ ...base(), input: [] }, /input is empty/],

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { fmt, tick, niceTicks } from '../../web/js/common/format.js';
 import { weightName, weightNames, letter } from '../../web/js/common/names.js';
 import { iterationOf, usableSteps, weightPath, phaseIndex } from '../../web/js/common/trace.js';
-import { bowlMinimum, chooseFrame, axisRange, extent } from '../../web/js/common/framing.js';
+import { bowlMinima, chooseFrame, axisRange, extent } from '../../web/js/common/framing.js';
 import { rank } from '../../web/js/common/rank.js';
 import { loadWeightlab } from './load.mjs';
 
@@ -16,6 +16,8 @@ test('fmt: the book\'s way, four significant digits, no float noise, never NaN',
   assert.equal(fmt(0.01959999), '0.0196');
   assert.equal(fmt(0.1), '0.1');
   assert.equal(fmt(3.8675000000000006), '3.868');
+  assert.equal(fmt(99010), '9.901e4');  // never '9.901e+4'
+  assert.equal(fmt(1234), '1234');
   assert.equal(fmt(0), '0');
   assert.equal(fmt(1.5e-7), '1.5e-7');
   assert.equal(fmt(2.5e12), '2.5e12');
@@ -54,7 +56,7 @@ test('trace slicer: the engine\'s field names, clamped to the usable steps', asy
   // The bowl's minimum: the error at the minimum is below the error at the weight.
   const j = 0;
   for (let w = 0; w < 3; w += 1) {
-    const m = bowlMinimum(engine, problem, trace, j, w);
+    const m = bowlMinima(engine, problem, w)[j];
     const held = { ...problem, weights: trace.weightsBefore.slice(0, 3) };
     const [atMin] = engine.errorCurve(held, { index: w, from: m, to: m + 1, samples: 2 });
     const [atW] = engine.errorCurve(held, { index: w, from: trace.weightsBefore[w], to: trace.weightsBefore[w] + 1, samples: 2 });

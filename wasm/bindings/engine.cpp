@@ -1,12 +1,14 @@
 // Embind layer for the chapter's engine: worked examples, book figures and
 // errata as plain JS objects; any problem in, its whole trace out.
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "bindings/js.hpp"
 #include "core/error_landscape.hpp"
 #include "core/examples.hpp"
 #include "core/gradient_descent.hpp"
+#include "core/normalize.hpp"
 
 namespace wl::js {
 namespace {
@@ -26,19 +28,23 @@ val problem_to_js(const Problem& p) {
 Problem problem_from_js(const val& o) {
   require_object(o, "problem");
   Problem p;
-  p.input = numbers<double>(o, "input");
-  p.target = numbers<double>(o, "target");
-  p.weights = numbers<double>(o, "weights");
+  p.input = numbers(o, "input");
+  p.target = numbers(o, "target");
+  p.weights = numbers(o, "weights");
   p.alpha = number(o, "alpha");
   const double iterations = number(o, "iterations");
-  require(std::isfinite(iterations) && iterations == std::floor(iterations) &&
-              std::fabs(iterations) <= 1e9,
+  require(std::isfinite(iterations) && iterations == std::floor(iterations),
           "iterations must be a whole number");
+  char got[32];
+  std::snprintf(got, sizeof got, "%.15g", iterations);
+  require(iterations >= 0 && iterations <= kMaxIterations,
+          "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " + got +
+              ")");
   p.iterations = static_cast<int>(iterations);
   const val frozen = o["frozen"];
   if (!frozen.isUndefined() && !frozen.isNull()) {
-    for (double f : numbers<double>(o, "frozen")) {
-      require(f == 0.0 || f == 1.0, "frozen must hold only 0 and 1 (or false and true)");
+    for (double f : numbers(o, "frozen")) {
+      require(f == 0.0 || f == 1.0, "frozen must hold only 0 and 1");
       p.frozen.push_back(static_cast<std::uint8_t>(f));
     }
   }
@@ -106,13 +112,9 @@ val examples_js() { return array_of(worked_examples(), example_to_js); }
 val book_figures_js() { return array_of(book_figures(), figure_to_js); }
 val code_errata_js() { return array_of(code_errata(), erratum_to_js); }
 
-val run_js(val problem) {
-  return guarded([&] { return trace_to_js(run_gradient_descent(problem_from_js(problem))); }, problem);
-}
+val run_js(val problem) { return trace_to_js(run_gradient_descent(problem_from_js(problem))); }
 
-val example_js(std::string id) {
-  return guarded([&] { return problem_to_js(worked_example(id).problem); }, id);
-}
+val example_js(std::string id) { return problem_to_js(worked_example(id).problem); }
 
 std::size_t index_from(const val& o, const char* name) {
   const double v = number(o, name);
@@ -129,76 +131,79 @@ std::size_t count_from(const val& o, const char* name) {
 // errorCurve(problem, {index, from, to, samples}) -> Float64Array[samples]
 // Uses problem.weights as the point the other weights are held at.
 val error_curve_js(val problem, val range) {
-  return guarded([&] {
-    const Problem p = problem_from_js(problem);
-    require_object(range, "range");
-    return to_typed_array(error_curve(p, p.weights, index_from(range, "index"),
-                                      number(range, "from"), number(range, "to"),
-                                      count_from(range, "samples")));
-  }, problem, range);
+  const Problem p = problem_from_js(problem);
+  require_object(range, "range");
+  return to_typed_array(error_curve(p, p.weights, index_from(range, "index"),
+                                    number(range, "from"), number(range, "to"),
+                                    count_from(range, "samples")));
 }
 
 // errorSurface(problem, {x, y, xFrom, xTo, yFrom, yTo, nx, ny}) -> Float64Array[ny*nx]
 val error_surface_js(val problem, val grid) {
-  return guarded([&] {
-    const Problem p = problem_from_js(problem);
-    require_object(grid, "grid");
-    return to_typed_array(error_surface(
-        p, p.weights, index_from(grid, "x"), index_from(grid, "y"), number(grid, "xFrom"),
-        number(grid, "xTo"), number(grid, "yFrom"), number(grid, "yTo"), count_from(grid, "nx"),
-        count_from(grid, "ny")));
-  }, problem, grid);
+  const Problem p = problem_from_js(problem);
+  require_object(grid, "grid");
+  return to_typed_array(error_surface(
+      p, p.weights, index_from(grid, "x"), index_from(grid, "y"), number(grid, "xFrom"),
+      number(grid, "xTo"), number(grid, "yFrom"), number(grid, "yTo"), count_from(grid, "nx"),
+      count_from(grid, "ny")));
 }
 
-// errorBowl(problem, index[, step]) -> {minimum, curvature, slope, from, to}
+// errorBowl(problem, index[, step]) -> {minimum, curvature, slope, from, to, minima}
 // Weight `index`'s bowl before iteration `step` (default 0) of the problem's run.
-val error_bowl_js(val problem, val index, val step) {
-  return guarded([&] {
-    val args = val::object();  // so index_from and count_from can check them
-    args.set("index", index);
-    args.set("step", step.isUndefined() ? val(0) : step);
-    const ErrorBowl b = error_bowl(problem_from_js(problem), index_from(args, "index"),
-                                   count_from(args, "step"));
-    val o = val::object();
-    o.set("minimum", b.minimum);
-    o.set("curvature", b.curvature);
-    o.set("slope", b.slope);
-    o.set("from", b.from);
-    o.set("to", b.to);
-    return o;
-  }, problem, index, step);
+// The face has made index a number and step a number or undefined.
+val error_bowl_js(val problem, double index, val step) {
+  val args = val::object();  // so index_from and count_from check them with their messages
+  args.set("index", index);
+  args.set("step", step.isUndefined() ? val(0) : step);
+  const ErrorBowl b = error_bowl(problem_from_js(problem), index_from(args, "index"),
+                                 count_from(args, "step"));
+  val o = val::object();
+  o.set("minimum", b.minimum);
+  o.set("curvature", b.curvature);
+  o.set("slope", b.slope);
+  o.set("from", b.from);
+  o.set("to", b.to);
+  o.set("minima", to_typed_array(b.minima));
+  return o;
+}
+
+// scaleInputs(problem, scales) -> the problem with input[i] / scales[i].
+// The face has made scales a Float64Array of numbers.
+val scale_inputs_js(val problem, val scales) {
+  val args = val::object();  // so numbers() checks it with its message
+  args.set("scales", scales);
+  return problem_to_js(scale_inputs(problem_from_js(problem), numbers(args, "scales")));
 }
 
 // alphaLimit(problem) -> {limit, perOutput, sumSquares, output, dominant}
 // The largest alpha that converges (Infinity when nothing learns), per output
 // and overall, and the input that sets it (-1 when none).
 val alpha_limit_js(val problem) {
-  return guarded([&] {
-    const AlphaLimit l = alpha_limit(problem_from_js(problem));
-    val o = val::object();
-    o.set("limit", l.limit);
-    o.set("perOutput", to_typed_array(l.per_output));
-    o.set("sumSquares", to_typed_array(l.sum_squares));
-    o.set("output", l.output);
-    o.set("dominant", l.dominant);
-    return o;
-  }, problem);
+  const AlphaLimit l = alpha_limit(problem_from_js(problem));
+  val o = val::object();
+  o.set("limit", l.limit);
+  o.set("perOutput", to_typed_array(l.per_output));
+  o.set("sumSquares", to_typed_array(l.sum_squares));
+  o.set("output", l.output);
+  o.set("dominant", l.dominant);
+  return o;
 }
 
 }  // namespace
 }  // namespace wl::js
 
 EMSCRIPTEN_BINDINGS(weightlab_engine) {
-  emscripten::function("examples", &wl::js::examples_js);
-  emscripten::function("example", &wl::js::example_js);
-  emscripten::function("run", &wl::js::run_js);
-  emscripten::function("bookFigures", &wl::js::book_figures_js);
-  emscripten::function("codeErrata", &wl::js::code_errata_js);
-  emscripten::function("errorCurve", &wl::js::error_curve_js);
-  emscripten::function("errorSurface", &wl::js::error_surface_js);
-  emscripten::function("errorBowl", &wl::js::error_bowl_js);
-  emscripten::function("alphaLimit", &wl::js::alpha_limit_js);
-  emscripten::function("errorBowl", emscripten::optional_override([](emscripten::val p, emscripten::val i) {
-    return wl::js::error_bowl_js(p, i, emscripten::val::undefined());
-  }));
+  using namespace wl::js;
+  emscripten::function("examples", &guard<&examples_js>::call);
+  emscripten::function("example", &guard<&example_js>::call);
+  // "run" is Emscripten's own Module.run: the binding is runProblem and
+  // face.js makes engine.run(problem) once the runtime has started.
+  emscripten::function("runProblem", &guard<&run_js>::call);
+  emscripten::function("bookFigures", &guard<&book_figures_js>::call);
+  emscripten::function("codeErrata", &guard<&code_errata_js>::call);
+  emscripten::function("errorCurve", &guard<&error_curve_js>::call);
+  emscripten::function("errorSurface", &guard<&error_surface_js>::call);
+  emscripten::function("errorBowl", &guard<&error_bowl_js>::call);
+  emscripten::function("scaleInputs", &guard<&scale_inputs_js>::call);
+  emscripten::function("alphaLimit", &guard<&alpha_limit_js>::call);
 }

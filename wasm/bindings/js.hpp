@@ -1,5 +1,23 @@
 // Helpers shared by the Embind binding files: typed arrays in and out, and
-// C++ exceptions turned into JS Errors. The only place that knows both worlds.
+// the error contract with the module's JS face (face.js). The only C++ that
+// knows both worlds.
+//
+// The contract: NO exception ever leaves a bound entry point, and no JS
+// exception is ever thrown from inside WASM.
+//   - Every entry point is registered through guard<&fn>: a C++ exception is
+//     caught, its message goes into one error slot, and the function returns
+//     normally with a default value (undefined, 0, false, null). Every
+//     epilogue and destructor runs, so the WASM stack pointer, the heap and
+//     the Embind handles are exactly where they were.
+//   - face.js calls takeError() after every call and, if the slot held a
+//     message, throws `new Error(message)` from JS, outside WASM.
+//   - face.js also hands C++ only plain values (numbers, strings, fresh typed
+//     arrays, fresh plain objects, live handles of this instance), so no user
+//     JS (getter, Proxy trap, valueOf) can run while WASM is on the stack.
+// (A JS throw from inside WASM, as val::throw_() does under Emscripten's
+// JS-based exceptions, unwinds past the WASM frames without running their
+// epilogues: the stack pointer was lost, 16-160 bytes per error, until the
+// module died after about 64 MB.)
 #pragma once
 
 #include <emscripten/bind.h>
@@ -7,7 +25,10 @@
 
 #include <cstdint>
 #include <exception>
+#include <new>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/check.hpp"
@@ -16,32 +37,68 @@ namespace wl::js {
 
 using emscripten::val;
 
-// Runs f(); a C++ exception becomes a JS Error with the same message.
-//
-// A JS throw unwinds the WASM stack without running C++ destructors, so every
-// val still alive at that moment would leak its Emval handle. Locals inside f
-// are already destroyed by the C++ unwinding that reaches the catch; the
-// caller's val arguments are passed in `args` and released here; and the Error
-// itself lives in one reused slot. The handle count stays flat however many
-// errors are thrown, and so does the WASM heap (strings passed in `args`
-// are released the same way).
-inline void release(val& v) { v = val::undefined(); }
-inline void release(std::string& s) { std::string().swap(s); }
+// The one error slot: the message of the last failed call, empty when none.
+inline std::string& error_slot() {
+  static std::string message;
+  return message;
+}
 
-template <typename F, typename... Args>
-auto guarded(F&& f, Args&... args) -> decltype(f()) {
-  static std::string message;  // static: a local would leak its heap buffer
+// What a failed call returns (face.js throws before anyone sees it).
+template <typename R>
+R failure_value() {
+  if constexpr (std::is_same_v<R, val>) {
+    return val::undefined();
+  } else if constexpr (!std::is_void_v<R>) {
+    return R{};
+  }
+}
+
+// Runs f(); on a C++ exception records its message and returns failure_value.
+template <typename F>
+auto guarded(F&& f) noexcept -> decltype(f()) {
+  using R = decltype(f());
+  error_slot().clear();  // a message left by a call nobody checked must not surface later
   try {
     return f();
+  } catch (const std::bad_alloc&) {
+    error_slot() = "out of memory (the WASM heap could not grow)";
   } catch (const std::exception& e) {
-    message = e.what();
+    error_slot() = e.what();
+  } catch (...) {
+    error_slot() = "unknown C++ exception";
   }
-  (release(args), ...);
-  static val last_error = val::undefined();
-  last_error = val::global("Error").new_(message);
-  last_error.throw_();
-  __builtin_unreachable();
+  return failure_value<R>();
 }
+
+// For the benchmark module only (bench/wasm, never shipped, no face.js): the
+// old way, a JS Error thrown from inside WASM. It leaks WASM stack on every
+// error (see the top of this file), which a benchmark run that stops at its
+// first error can afford; the product must use guard<> instead.
+template <typename F, typename A0, typename... Args>
+auto guarded(F&& f, A0&, Args&...) -> decltype(f()) {
+  const auto throw_if_failed = [] {
+    if (!error_slot().empty()) val::global("Error").new_(error_slot()).throw_();
+  };
+  if constexpr (std::is_void_v<decltype(f())>) {
+    guarded(std::forward<F>(f));
+    throw_if_failed();
+  } else {
+    auto result = guarded(std::forward<F>(f));
+    throw_if_failed();
+    return result;
+  }
+}
+
+// guard<&fn>::call has fn's signature and never throws: bind this, not fn.
+template <auto F>
+struct guard;
+
+template <typename R, typename... A, R (*F)(A...)>
+struct guard<F> {
+  static R call(A... args) {  // (not noexcept in its type: Embind would not match it)
+    return guarded([&]() -> R { return F(std::forward<A>(args)...); });
+  }
+};
 
 // A copy of data[0..n) as a new JS typed array (Float64Array for double, ...), owned by JS.
 template <typename T>
@@ -68,39 +125,45 @@ val array_of(const std::vector<T>& items) {
   return array_of(items, [](const T& item) { return val(item); });
 }
 
-// The bytes of a JS ArrayBuffer or any view of one (Uint8Array, ...), copied
-// into C++ in one call. `what` names the argument in the error message.
+// The arguments below come from face.js, already converted: a byte argument
+// is a fresh Uint8Array over the caller's real bytes, a number array a fresh
+// Float64Array, an option object a fresh plain object of own data properties.
+// Reading them runs no user code. The checks here repeat the face's in
+// short, as a second line.
+
+// A byte argument (a Uint8Array from the face) copied into C++ in one call.
 inline std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) {
-  const bool buffer = bytes.instanceof(val::global("ArrayBuffer"));
-  require(buffer || val::global("ArrayBuffer").call<bool>("isView", bytes),
+  require(bytes.instanceof(val::global("Uint8Array")),
           std::string(what) + " must be a Uint8Array or an ArrayBuffer");
-  const val u8 = buffer ? val::global("Uint8Array").new_(bytes)
-                        : val::global("Uint8Array").new_(bytes["buffer"], bytes["byteOffset"],
-                                                         bytes["byteLength"]);
-  std::vector<std::uint8_t> out(u8["length"].as<std::size_t>());
-  if (!out.empty()) val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", u8);
+  const std::size_t n = bytes["length"].as<std::size_t>();
+  require(n <= kMaxFileBytes, std::string(what) + " has " + std::to_string(n) +
+                                  " bytes, more than the limit of " +
+                                  std::to_string(kMaxFileBytes));
+  std::vector<std::uint8_t> out(n);
+  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", bytes);
   return out;
 }
 
-inline bool is_array_like(const val& v) {
-  return val::global("Array").call<bool>("isArray", v) ||
-         val::global("ArrayBuffer").call<bool>("isView", v);
-}
-
-// obj[name] as a vector of numbers. Missing or non-array values throw.
-template <typename T>
-std::vector<T> numbers(const val& obj, const char* name) {
+// obj[name] as a vector of numbers (a Float64Array from the face).
+inline std::vector<double> numbers(const val& obj, const char* name) {
   const val v = obj[name];
   require(!v.isUndefined() && !v.isNull(), std::string(name) + " is missing");
-  require(is_array_like(v), std::string(name) + " must be an array of numbers");
-  return emscripten::convertJSArrayToNumberVector<T>(v);
+  require(v.instanceof(val::global("Float64Array")),
+          std::string(name) + " must be an array of numbers");
+  const std::size_t n = v["length"].as<std::size_t>();
+  require(n <= kMaxArrayLength, std::string(name) + " has " + std::to_string(n) +
+                                    " numbers, more than the limit of " +
+                                    std::to_string(kMaxArrayLength));
+  std::vector<double> out(n);
+  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", v);
+  return out;
 }
 
-// obj[name] as a number; `fallback` when absent (pass nullptr to require it).
+// obj[name] as a number.
 inline double number(const val& obj, const char* name) {
   const val v = obj[name];
   require(!v.isUndefined() && !v.isNull(), std::string(name) + " is missing");
-  require(v.typeOf().as<std::string>() == "number", std::string(name) + " must be a number");
+  require(v.isNumber(), std::string(name) + " must be a number");
   return v.as<double>();
 }
 

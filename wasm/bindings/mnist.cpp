@@ -24,11 +24,13 @@
 namespace wl::js {
 namespace {
 
-// 784 pixel values in [0, 1] from any array of numbers.
+// 784 pixel values in [0, 1] (a Float64Array from the face).
 std::vector<double> input_from(const val& v) {
-  require(is_array_like(v), "input must be an array of 784 numbers");
-  std::vector<double> input = emscripten::convertJSArrayToNumberVector<double>(v);
-  require_size(input.size(), kMnistPixels, "input");
+  require(v.instanceof(val::global("Float64Array")), "input must be an array of 784 numbers");
+  const std::size_t n = v["length"].as<std::size_t>();
+  require_size(n, kMnistPixels, "input");
+  std::vector<double> input(n);
+  val(emscripten::typed_memory_view(n, input.data())).call<void>("set", v);
   require_finite(input, "input");
   return input;
 }
@@ -48,31 +50,31 @@ void require_index(const Dataset& d, std::size_t i) {
 
 // ---------------------------------------------------------------- Dataset
 
-Dataset dataset_from_bytes(val bytes) {
-  return guarded([&] {
-    const std::vector<std::uint8_t> b = bytes_from(bytes, "data file");
-    return read_dataset(b.data(), b.size());
-  }, bytes);
+// A new Dataset that JS owns (and must .delete()); null on error.
+Dataset* dataset_from_bytes(val bytes) {
+  const std::vector<std::uint8_t> b = bytes_from(bytes, "data file");
+  return new Dataset(read_dataset(b.data(), b.size()));
 }
+
+// Read-only from JS: the C++ trusts these to size every image access.
+double count_js(const Dataset& d) { return d.count; }
+double rows_js(const Dataset& d) { return d.rows; }
+double cols_js(const Dataset& d) { return d.cols; }
 
 val labels_js(const Dataset& d) { return to_typed_array(d.labels); }
 
 int label_js(const Dataset& d, double index) {
-  return guarded([&] {
-    const std::size_t i = whole(index, "index");
-    require_index(d, i);
-    return static_cast<int>(d.labels[i]);
-  });
+  const std::size_t i = whole(index, "index");
+  require_index(d, i);
+  return static_cast<int>(d.labels[i]);
 }
 
 // Pixels of images [begin, end) as one Uint8Array[(end-begin)*rows*cols]: a page of thumbnails.
 val images_js(const Dataset& d, double begin, double end) {
-  return guarded([&] {
-    const std::size_t b = whole(begin, "begin"), e = whole(end, "end");
-    require(b <= e && e <= d.count, "images [" + std::to_string(b) + ", " + std::to_string(e) +
-                                        ") are not inside the " + std::to_string(d.count));
-    return val(emscripten::typed_memory_view((e - b) * d.image_size(), d.image(b))).call<val>("slice");
-  });
+  const std::size_t b = whole(begin, "begin"), e = whole(end, "end");
+  require(b <= e && e <= d.count, "images [" + std::to_string(b) + ", " + std::to_string(e) +
+                                      ") are not inside the " + std::to_string(d.count));
+  return val(emscripten::typed_memory_view((e - b) * d.image_size(), d.image(b))).call<val>("slice");
 }
 
 val class_counts_js(const Dataset& d) {
@@ -81,64 +83,49 @@ val class_counts_js(const Dataset& d) {
 
 // ---------------------------------------------------------- LinearNetwork
 
-LinearNetwork* make_network(double seed) {
-  return guarded([&] { return new LinearNetwork(seed_from(seed)); });
-}
+// null on error (the face throws).
+LinearNetwork* make_network(double seed) { return new LinearNetwork(seed_from(seed)); }
 
-void reset_js(LinearNetwork& net, double seed) {
-  guarded([&] { net.reset(seed_from(seed)); });
-}
+void reset_js(LinearNetwork& net, double seed) { net.reset(seed_from(seed)); }
 
 val train_range_js(LinearNetwork& net, const Dataset& d, double begin, double end, double alpha) {
-  return guarded([&] {
-    const TrainResult r = net.train_range(d, whole(begin, "begin"), whole(end, "end"), alpha);
-    val o = val::object();
-    o.set("error", r.error);
-    o.set("correct", r.correct);
-    o.set("count", r.count);
-    o.set("diverged", r.diverged);
-    o.set("divergedAt", static_cast<double>(r.diverged_at));
-    return o;
-  });
+  const TrainResult r = net.train_range(d, whole(begin, "begin"), whole(end, "end"), alpha);
+  val o = val::object();
+  o.set("error", r.error);
+  o.set("correct", r.correct);
+  o.set("count", r.count);
+  o.set("diverged", r.diverged);
+  o.set("divergedAt", static_cast<double>(r.diverged_at));
+  return o;
 }
 
-double evaluate_js(const LinearNetwork& net, const Dataset& d) {
-  return guarded([&] { return net.accuracy(d); });
-}
+double evaluate_js(const LinearNetwork& net, const Dataset& d) { return net.accuracy(d); }
 
 double count_correct_js(const LinearNetwork& net, const Dataset& d, double begin, double end) {
-  return guarded([&] {
-    return static_cast<double>(net.count_correct(d, whole(begin, "begin"), whole(end, "end")));
-  });
+  return static_cast<double>(net.count_correct(d, whole(begin, "begin"), whole(end, "end")));
 }
 
 val weights_js(const LinearNetwork& net) { return to_typed_array(net.weights()); }
 
+bool diverged_js(const LinearNetwork& net) { return net.diverged(); }
+
 void load_model_js(LinearNetwork& net, val bytes) {
-  guarded([&] {
-    const std::vector<std::uint8_t> b = bytes_from(bytes, "model file");
-    net.load_model(read_model(b.data(), b.size()));  // validates fully before replacing
-  }, bytes);
+  const std::vector<std::uint8_t> b = bytes_from(bytes, "model file");
+  net.load_model(read_model(b.data(), b.size()));  // validates fully before replacing
 }
 
-val save_model_js(const LinearNetwork& net) {
-  return guarded([&] { return to_typed_array(write_model(net.to_model())); });
-}
+val save_model_js(const LinearNetwork& net) { return to_typed_array(write_model(net.to_model())); }
 
 val predict_js(const LinearNetwork& net, val input) {
-  return guarded([&] {
-    std::vector<double> scores(kMnistClasses);
-    net.predict(scores.data(), input_from(input).data());
-    return to_typed_array(scores);
-  }, input);
+  std::vector<double> scores(kMnistClasses);
+  net.predict(scores.data(), input_from(input).data());
+  return to_typed_array(scores);
 }
 
 val predict_image_js(const LinearNetwork& net, const Dataset& d, double index) {
-  return guarded([&] {
-    std::vector<double> scores(kMnistClasses);
-    net.predict_image(scores.data(), d, whole(index, "index"));
-    return to_typed_array(scores);
-  });
+  std::vector<double> scores(kMnistClasses);
+  net.predict_image(scores.data(), d, whole(index, "index"));
+  return to_typed_array(scores);
 }
 
 std::size_t class_from(double c) {
@@ -148,19 +135,16 @@ std::size_t class_from(double c) {
 }
 
 val contributions_js(const LinearNetwork& net, val input, double cls) {
-  return guarded([&] { return to_typed_array(net.contributions(input_from(input).data(), class_from(cls))); },
-                 input);
+  return to_typed_array(net.contributions(input_from(input).data(), class_from(cls)));
 }
 
 val contributions_image_js(const LinearNetwork& net, const Dataset& d, double index, double cls) {
-  return guarded([&] {
-    const std::size_t i = whole(index, "index");
-    require_index(d, i);
-    require(d.rows == 28 && d.cols == 28, "contributions need 28x28 images");
-    double input[kMnistPixels];
-    mnist_input(input, d.image(i));
-    return to_typed_array(net.contributions(input, class_from(cls)));
-  });
+  const std::size_t i = whole(index, "index");
+  require_index(d, i);
+  require(d.rows == 28 && d.cols == 28, "contributions need 28x28 images");
+  double input[kMnistPixels];
+  mnist_input(input, d.image(i));
+  return to_typed_array(net.contributions(input, class_from(cls)));
 }
 
 }  // namespace
@@ -170,27 +154,27 @@ EMSCRIPTEN_BINDINGS(weightlab_mnist) {
   using namespace emscripten;
   using namespace wl::js;
   class_<wl::Dataset>("Dataset")
-      .class_function("fromBytes", &dataset_from_bytes)
-      .property("count", &wl::Dataset::count)
-      .property("rows", &wl::Dataset::rows)
-      .property("cols", &wl::Dataset::cols)
-      .function("label", &label_js)
-      .function("labels", &labels_js)
-      .function("images", &images_js)
-      .function("classCounts", &class_counts_js);
+      .class_function("fromBytes", &guard<&dataset_from_bytes>::call, allow_raw_pointers())
+      .property("count", &guard<&count_js>::call)  // getters only: read-only from JS
+      .property("rows", &guard<&rows_js>::call)
+      .property("cols", &guard<&cols_js>::call)
+      .function("label", &guard<&label_js>::call)
+      .function("labels", &guard<&labels_js>::call)
+      .function("images", &guard<&images_js>::call)
+      .function("classCounts", &guard<&class_counts_js>::call);
 
   class_<wl::LinearNetwork>("LinearNetwork")
-      .constructor(&make_network, allow_raw_pointers())
-      .function("reset", &reset_js)
-      .function("trainRange", &train_range_js)
-      .function("evaluate", &evaluate_js)
-      .function("countCorrect", &count_correct_js)
-      .function("weights", &weights_js)
-      .function("loadModel", &load_model_js)
-      .function("saveModel", &save_model_js)
-      .function("predict", &predict_js)
-      .function("predictImage", &predict_image_js)
-      .function("contributions", &contributions_js)
-      .function("contributionsImage", &contributions_image_js)
-      .property("diverged", &wl::LinearNetwork::diverged);
+      .constructor(&guard<&make_network>::call, allow_raw_pointers())
+      .function("reset", &guard<&reset_js>::call)
+      .function("trainRange", &guard<&train_range_js>::call)
+      .function("evaluate", &guard<&evaluate_js>::call)
+      .function("countCorrect", &guard<&count_correct_js>::call)
+      .function("weights", &guard<&weights_js>::call)
+      .function("loadModel", &guard<&load_model_js>::call)
+      .function("saveModel", &guard<&save_model_js>::call)
+      .function("predict", &guard<&predict_js>::call)
+      .function("predictImage", &guard<&predict_image_js>::call)
+      .function("contributions", &guard<&contributions_js>::call)
+      .function("contributionsImage", &guard<&contributions_image_js>::call)
+      .property("diverged", &guard<&diverged_js>::call);
 }

@@ -12,11 +12,40 @@
 
 namespace wl {
 
+// Size limits for one call, checked where data enters the core (the bindings
+// and the readers): beyond them a call would take seconds or hundreds of MB.
+// A file (data set or model) of more bytes than this is refused: the largest
+// the site ships is 7.9 MB (10,000 test digits); the full 60,000 would be 47 MB.
+inline constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20;  // 64 MiB
+// An array of numbers (input, target, weights, ...) longer than this is
+// refused: the chapter's largest is 7,840 weights (784 x 10).
+inline constexpr std::size_t kMaxArrayLength = std::size_t{1} << 20;  // 1,048,576
+
 // A number as a person would write it: 0.01, -1e+150, nan.
 inline std::string show_number(double value) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", value);
   return buf;
+}
+
+// Text from a caller (an id, a name) for a message: quoted, with control
+// characters (a NUL among them) written as \u00XX so the message stays whole.
+inline std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
 }
 
 inline void require(bool ok, const std::string& message) {

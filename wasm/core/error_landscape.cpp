@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "core/check.hpp"
 
@@ -26,7 +27,18 @@ void validate_range(double lo, double hi, std::size_t samples, const char* what)
 }
 
 double at(double lo, double hi, std::size_t i, std::size_t n) {
+  const double t = static_cast<double>(i) / static_cast<double>(n - 1);
+  // hi - lo overflows for a range like -1e308..1e308: then blend the ends,
+  // each term finite. (The usual form otherwise: it hits lo and hi exactly.)
+  if (!std::isfinite(hi - lo)) return i + 1 == n ? hi : lo * (1 - t) + hi * t;
   return lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(n - 1);
+}
+
+void require_work(std::size_t samples, std::size_t weights, const char* what) {
+  require(samples <= kMaxLandscapeWork / weights,
+          std::string(what) + " too large: " + std::to_string(samples) + " samples x " +
+              std::to_string(weights) + " weights must not exceed " +
+              std::to_string(kMaxLandscapeWork));
 }
 
 // Error of the example with pred precomputed except for one weight's share.
@@ -39,7 +51,9 @@ double unchecked_total_error(const Problem& p, const std::vector<double>& weight
     const double d = pred[o] - p.target[o];
     sum += d * d;
   }
-  return sum;
+  // Overflow (a huge weight times an input) can give inf - inf = NaN inside
+  // the sum; the true error is then beyond the double range.
+  return std::isnan(sum) ? HUGE_VAL : sum;
 }
 
 // The bowl of weight w = (o, i) with the others held at `weights`, given
@@ -95,6 +109,7 @@ ErrorBowl error_bowl(const Problem& p, std::size_t index, std::size_t step) {
   const double x = p.input[index % p.n_in()];
 
   ErrorBowl bowl;
+  std::vector<double> minima;
   Extent now, all;
   if (steps == 0) {
     std::vector<double> pred(p.n_out());
@@ -103,17 +118,20 @@ ErrorBowl error_bowl(const Problem& p, std::size_t index, std::size_t step) {
     now.add(p.weights[index]);
     now.add(bowl.minimum);
     all = now;
+    bowl.minima.push_back(bowl.minimum);
   } else {
     for (std::size_t j = 0; j < steps; ++j) {
       const double before = t.weights_before[j * n_w + index];
       const ErrorBowl b = bowl_at(before, t.delta[j * p.n_out() + o], x);
       if (j == step) bowl = b;
+      minima.push_back(b.minimum);
       for (double v : {before, t.weights_after[j * n_w + index], b.minimum}) {
         if (j <= step) now.add(v);
         all.add(v);
       }
     }
   }
+  if (steps > 0) bowl.minima = std::move(minima);
   Extent frame = !all.empty() && !now.empty() && all.span() <= 25 * std::max(now.span(), 1e-12)
                      ? all
                      : (!now.empty() ? now : all);
@@ -138,6 +156,7 @@ std::vector<double> error_curve(const Problem& p, const std::vector<double>& wei
   validate_weights(p, weights);
   require(index < weights.size(), "weight index " + std::to_string(index) + " out of range");
   validate_range(lo, hi, samples, "curve");
+  require_work(samples, weights.size(), "curve");
   std::vector<double> w = weights, out(samples);
   for (std::size_t s = 0; s < samples; ++s) {
     w[index] = at(lo, hi, s, samples);
@@ -154,7 +173,8 @@ std::vector<double> error_surface(const Problem& p, const std::vector<double>& w
           "surface needs two different weight indices in range");
   validate_range(x_lo, x_hi, nx, "surface x");
   validate_range(y_lo, y_hi, ny, "surface y");
-  require(nx * ny <= (1u << 20), "surface grid too large");
+  require(nx * ny <= (1u << 20), "surface grid too large: nx x ny must not exceed 1048576");
+  require_work(nx * ny, weights.size(), "surface");
   std::vector<double> w = weights, out(nx * ny);
   for (std::size_t r = 0; r < ny; ++r) {
     w[iy] = at(y_lo, y_hi, r, ny);

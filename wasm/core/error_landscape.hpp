@@ -10,6 +10,15 @@
 
 namespace wl {
 
+// Per-call limit: samples x weights (curve) or nx x ny x weights (surface)
+// must not exceed this, about 0.1 s of work (each sample is a forward pass
+// over every weight).
+constexpr std::size_t kMaxLandscapeWork = std::size_t{1} << 24;  // 16,777,216
+
+// A sample whose error overflows the double range is +Infinity (never NaN):
+// the error is a sum of squares, so "too large to represent" is what it is.
+// Sample positions are exact for any finite range, -1e308..1e308 included.
+
 // Total error, sum over outputs of (weights . input - target)^2, of `problem`'s
 // example at `weights` ([n_out][n_in]).
 double total_error(const Problem& problem, const std::vector<double>& weights);
@@ -36,6 +45,8 @@ struct ErrorBowl {
                          // (frozen or not: the curve's slope, not the step)
   double from = 0;       // a window to plot the curve over, from < to, both on
   double to = 0;         //   round numbers (see error_bowl)
+  std::vector<double> minima;  // every step's minimum, [steps] (one entry for a run of 0
+                               // steps): where the curve bottoms out as the run goes on
 };
 
 // The bowl of weight `index` at iteration `step` of the problem's own run

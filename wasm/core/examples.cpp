@@ -66,7 +66,7 @@ const WorkedExample& worked_example(const std::string& id) {
   for (const WorkedExample& e : worked_examples()) {
     if (e.id == id) return e;
   }
-  throw std::invalid_argument("unknown worked example \"" + id + "\"");
+  throw std::invalid_argument("unknown worked example " + quoted(id));
 }
 
 const std::vector<BookFigure>& book_figures() {

@@ -46,7 +46,13 @@ void learn_step(double* pred, double* error, double* delta, double* weight_delta
 void validate(const Problem& p) {
   require(!p.input.empty(), "input is empty: a layer needs at least one input");
   require(!p.target.empty(), "target is empty: a layer needs at least one output");
-  require(p.n_in() <= 100000 && p.n_out() <= 1000, "layer too large");
+  require(p.n_in() <= kMaxInputs, "layer too large: " + std::to_string(p.n_in()) +
+                                     " inputs, the limit is " + std::to_string(kMaxInputs));
+  require(p.n_out() <= kMaxOutputs, "layer too large: " + std::to_string(p.n_out()) +
+                                       " outputs, the limit is " + std::to_string(kMaxOutputs));
+  require(p.n_in() * p.n_out() <= kMaxWeights,
+          "layer too large: n_out x n_in = " + std::to_string(p.n_in() * p.n_out()) +
+              " weights, the limit is " + std::to_string(kMaxWeights));
   require_size(p.weights.size(), p.n_out() * p.n_in(),
                "weights (n_out x n_in = " + std::to_string(p.n_out()) + " x " +
                    std::to_string(p.n_in()) + ")");
@@ -61,12 +67,18 @@ void validate(const Problem& p) {
   require_finite(p.weights, "weights");
   require(std::isfinite(p.alpha) && p.alpha >= 0.0,
           "alpha must be a finite number >= 0 (got " + show_number(p.alpha) + ")");
+  // A subnormal alpha (below 2.2e-308) moves no weight and loses precision:
+  // alpha must be 0 or a normal number.
+  require(p.alpha == 0.0 || std::isnormal(p.alpha),
+          "alpha must be 0 or a normal number, at least 2.2e-308 (got " +
+              show_number(p.alpha) + ")");
   require(p.iterations >= 0 && p.iterations <= kMaxIterations,
           "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " +
               std::to_string(p.iterations) + ")");
-  require(
-      static_cast<std::size_t>(p.iterations) * p.weights.size() <= kMaxTraceWeights,
-      "trace too large: iterations x weights must not exceed " + std::to_string(kMaxTraceWeights));
+  require(static_cast<std::size_t>(p.iterations) * p.weights.size() <= kMaxTraceWeights,
+          "trace too large: iterations x weights = " +
+              std::to_string(static_cast<std::size_t>(p.iterations) * p.weights.size()) +
+              " must not exceed " + std::to_string(kMaxTraceWeights));
 }
 
 double Trace::total_error(std::size_t step) const {

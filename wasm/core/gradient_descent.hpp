@@ -77,8 +77,14 @@ struct Trace {
   double total_error(std::size_t step) const;
 };
 
-// The largest trace kept: iterations * n_out * n_in must not exceed it.
-constexpr std::size_t kMaxTraceWeights = 1u << 21;
+// Per-call limits (validate() enforces them; each keeps one run well under a
+// second and its trace under about 50 MB, natively and in WASM):
+// inputs and outputs of one layer, and its weights (n_out x n_in);
+constexpr std::size_t kMaxInputs = 100000;
+constexpr std::size_t kMaxOutputs = 1000;
+constexpr std::size_t kMaxWeights = std::size_t{1} << 20;  // 1,048,576
+// the largest trace kept: iterations * n_out * n_in must not exceed it;
+constexpr std::size_t kMaxTraceWeights = std::size_t{1} << 21;
 constexpr int kMaxIterations = 100000;
 
 // Validates, then runs problem.iterations steps and records them.

@@ -5,6 +5,7 @@
 
 #include "core/check.hpp"
 #include "core/gradient_descent.hpp"
+#include "core/primitives.hpp"
 #include "core/random.hpp"
 
 namespace wl {
@@ -14,14 +15,6 @@ void require_mnist_shape(const Dataset& data) {
   require(data.rows == kMnistSide && data.cols == kMnistSide,
           "the linear network needs 28x28 images, this data set has " + std::to_string(data.rows) +
               "x" + std::to_string(data.cols));
-}
-
-std::size_t argmax(const double* v, std::size_t n) {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < n; ++i) {
-    if (v[i] > v[best]) best = i;
-  }
-  return best;
 }
 
 }  // namespace

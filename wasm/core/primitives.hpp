@@ -30,6 +30,34 @@ void vect_mat_mul(double* out, const double* vect, const double* matrix, std::si
 //   out [na][nb]
 void outer_product(double* out, const double* a, std::size_t na, const double* b, std::size_t nb);
 
+// Ranking, the one implementation every reading uses (the network's guess is
+// argmax of its scores or probabilities; the draw view also shows the runner-up).
+// Index of the largest of v[0..n), the first one on ties; n >= 1.
+template <typename T>
+std::size_t argmax(const T* v, std::size_t n) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (v[i] > v[best]) best = i;
+  }
+  return best;
+}
+
+// The largest and the largest of the rest (first ones on ties); n >= 2.
+struct TopTwo {
+  std::size_t top = 0, runner_up = 1;
+};
+
+template <typename T>
+TopTwo top_two(const T* v, std::size_t n) {
+  TopTwo r;
+  r.top = argmax(v, n);
+  r.runner_up = r.top == 0 ? 1 : 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i != r.top && v[i] > v[r.runner_up]) r.runner_up = i;
+  }
+  return r;
+}
+
 // Checked std::vector versions: throw std::invalid_argument on mismatched lengths.
 double weighted_sum(const std::vector<double>& a, const std::vector<double>& b);
 std::vector<double> scalar_multiply(double scalar, const std::vector<double>& v);

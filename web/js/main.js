@@ -3,9 +3,12 @@
 import { state } from './state.js';
 import { SECTIONS, DEFAULT_SECTION, findSection } from './sections.js';
 import { showError, addMessage, clearStatus } from './status.js';
+import { wayOn } from './common/way-on.js';
+import { applyProjector, carried } from './projector.js';
 
 const root = document.getElementById('view');
 const nav = document.getElementById('nav');
+const where = document.getElementById('nav-where');
 const noop = () => {};
 
 // At most one view is mounted (`mounted`), and at most one request to mount
@@ -20,11 +23,22 @@ function sectionId() {
   return findSection(asked)?.id ?? DEFAULT_SECTION;
 }
 
+// The links (carrying projector mode), and on narrow screens, where only a
+// few fit, "3 / 9" beside them and the current one scrolled into the middle.
 function renderNav(active) {
+  const keep = new URLSearchParams(carried()).toString();
   nav.innerHTML = SECTIONS.map((s, i) =>
-    `<a href="?s=${s.id}" data-section="${s.id}" title="${s.title}"${s.id === active ? ' aria-current="page"' : ''}>` +
+    `<a href="?s=${s.id}${keep ? `&${keep}` : ''}" data-section="${s.id}" title="${s.title}"${s.id === active ? ' aria-current="page"' : ''}>` +
     `<span class="num">${i + 1}</span> ${s.short ?? s.title}</a>`).join('');
-  nav.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const k = SECTIONS.findIndex((s) => s.id === active);
+  if (where) where.textContent = k >= 0 ? `${k + 1} / ${SECTIONS.length}` : '';
+  const link = nav.querySelector('[aria-current]');
+  const overflows = nav.scrollWidth > nav.clientWidth;
+  where?.classList.toggle('shown', overflows);
+  if (link && overflows) {
+    const box = nav.getBoundingClientRect(), at = link.getBoundingClientRect();
+    nav.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
+  }
 }
 
 function unmount() {
@@ -97,19 +111,24 @@ async function show(engine) {
   try {
     mounted = { id, unmount: noop };
     mounted.unmount = view.mount(root, { engine, state, section }) || noop;
+    root.append(wayOn(SECTIONS, id));
     root.dataset.mounted = id;
   } catch (error) {
     showFailure(section, 'This section could not be shown (the reason is below).', error);
   }
 }
 
-nav.addEventListener('click', (event) => {
+// A section link in the navigation or in a view (the way on at its foot).
+function follow(event) {
   const link = event.target.closest('a[data-section]');
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
   event.preventDefault();
-  state.reset({ s: link.dataset.section });
+  if (root.contains(link)) window.scrollTo(0, 0);
+  state.reset({ s: link.dataset.section, ...carried() });
   root.focus({ preventScroll: true });
-});
+}
+nav.addEventListener('click', follow);
+root.addEventListener('click', follow);
 
 // Offline after the first visit (web/sw.js). Registration failing (e.g. a
 // file:// URL) only loses the offline copy, never the page.
@@ -125,6 +144,7 @@ async function engineFailed(error) {
   for (const file of ENGINE_FILES) if (!gone && await missing(file)) gone = file;
   const why = `The engine could not load${gone ? ` (${gone} is missing from the site)` : ''}, and every section needs it.`;
   const showWhy = () => {
+    applyProjector();
     const section = findSection(sectionId());
     renderNav(section.id);
     document.title = `${section.title} · weightlab`;
@@ -133,6 +153,8 @@ async function engineFailed(error) {
   state.subscribe(showWhy);
   showWhy();
 }
+
+applyProjector();
 
 window.weightlab = (async () => {
   renderNav(sectionId());   // the navigation needs nothing but this module
@@ -148,7 +170,7 @@ window.weightlab = (async () => {
     throw error;
   }
   // Listen first: whatever the first view does, the navigation keeps working.
-  state.subscribe(() => { show(engine).catch(showError); });
+  state.subscribe(() => { applyProjector(); show(engine).catch(showError); });
   await show(engine);
   return engine;
 })();

@@ -12,7 +12,7 @@ import { fmt, tick } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
-import { extent, bowlMinimum, frameSteps, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
+import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -68,10 +68,12 @@ const offPlugin = {
 // current step (common/framing.js, chooseFrame).
 function xRange(engine, problem, trace, k, w) {
   const nW = trace.nIn * trace.nOut;
+  const minima = bowlMinima(engine, problem, w);
   const upto = (last) => {
     const vals = [];
-    for (let j = 0; j <= last; j += 1) vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w]);
-    for (const j of frameSteps(last)) vals.push(bowlMinimum(engine, problem, trace, j, w));
+    for (let j = 0; j <= last; j += 1) {
+      vals.push(trace.weightsBefore[j * nW + w], trace.weightsAfter[j * nW + w], minima[j]);
+    }
     return extent(vals);
   };
   const span = (r) => (r ? r[1] - r[0] : 0);

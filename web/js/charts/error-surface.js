@@ -11,7 +11,7 @@ import { fmt, tick, niceTicks, clamp } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
-import { X_LIMIT, extent, bowlMinimum, frameSteps, chooseFrame, axisRange } from '../common/framing.js';
+import { X_LIMIT, extent, bowlMinima, chooseFrame, axisRange } from '../common/framing.js';
 
 const N = 80;                // grid cells per side
 const PAD = { right: 12, top: 10, bottom: 42 };
@@ -98,7 +98,8 @@ export function createErrorSurface(container, engine, options = {}) {
     // Frame the whole path if that keeps the current step readable; else the
     // path so far. The frame also takes in where each weight's own bowl
     // bottoms out (the other held), so the valley shows, not just a slope.
-    const bottom = (w, j) => bowlMinimum(engine, problem, trace, j, w);
+    const minima = { [x]: bowlMinima(engine, problem, x), [y]: bowlMinima(engine, problem, y) };
+    const bottom = (w, j) => minima[w][j];
     // …but never so far that the path shrinks to a dot: each axis reaches
     // past the path by at most 2.5 times the path's own size.
     const frameOf = (last) => {
@@ -106,7 +107,7 @@ export function createErrorSurface(container, engine, options = {}) {
       const ex = extent(xs); const ey = extent(ys);
       if (!ex || !ey) return null;
       const reach = 2.5 * Math.max(ex[1] - ex[0], ey[1] - ey[0]);
-      for (const j of frameSteps(Math.min(last, it.steps - 1))) { xs.push(bottom(x, j)); ys.push(bottom(y, j)); }
+      for (let j = 0; j <= Math.min(last, it.steps - 1); j += 1) { xs.push(bottom(x, j)); ys.push(bottom(y, j)); }
       const fx = extent(xs); const fy = extent(ys);
       const limit = (f, e) => (reach > 0 ? [Math.max(f[0], e[0] - reach), Math.min(f[1], e[1] + reach)] : f);
       return [limit(fx, ex), limit(fy, ey)];

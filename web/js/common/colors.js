@@ -41,6 +41,13 @@ export function tokens(el = document.documentElement) {
   return out;
 }
 
+// How much larger charts draw their type and lines: the --chart-scale token
+// (1, or 1.5 in projector mode: web/css/projector.css).
+export function chartScale(el = document.documentElement) {
+  const v = parseFloat(getComputedStyle(el).getPropertyValue('--chart-scale'));
+  return Number.isFinite(v) && v > 0 ? v : 1;
+}
+
 export const rgb = ([r, g, b]) => `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)})`;
 export const rgba = ([r, g, b], a) => `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)} / ${a})`;
 export const mix = (a, b, t) => a.map((v, i) => v + (b[i] - v) * t);

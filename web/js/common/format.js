@@ -10,11 +10,22 @@ export function fmt(v, digits = 4) {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
   if (v === 0) return '0';
   const abs = Math.abs(v);
-  if (abs >= 1e5 || abs < 1e-5) {
+  if (abs >= 10 ** digits || abs < 1e-5) {  // toPrecision itself goes exponential from 10^digits
     const [m, e] = v.toExponential(digits - 1).split('e');
     return `${trim(m)}e${e.replace('+', '')}`;
   }
   return trim(v.toPrecision(digits));
+}
+
+// Below TINY a number is smaller than the page prints sensibly (fmt would
+// switch to an exponent): the tables print it as 0, with the exact value on
+// hover (title) and on focus (tabindex; the CSS writes it out beside the 0).
+export const TINY = 1e-5;
+export function fmtHtml(v, digits = 4) {
+  if (typeof v === 'number' && v !== 0 && Math.abs(v) < TINY) {
+    return `<data class="tiny" value="${v}" title="exactly ${v}" tabindex="0">0</data>`;
+  }
+  return fmt(v, digits);
 }
 
 function trim(s) {

@@ -1,9 +1,6 @@
 // What the error charts frame: where a weight's error bowl bottoms out, and
 // the axis ranges the curves and the surface draw over, in one place.
-//
-// TODO(merge): engine.errorBowl. The bowl's minimum (and the framing rule)
-// belong to the engine; bowlMinimum asks engine.errorBowl when the module has
-// it and keeps the JS fallback below only until that lands.
+// The bowl's minimum is the engine's answer (engine.errorBowl).
 
 // Weights beyond this are "off the chart": their squares overflow, and a bowl
 // drawn over ±1e150 says nothing.
@@ -18,42 +15,11 @@ export function extent(values) {
   return lo <= hi ? [lo, hi] : null;
 }
 
-// Where the bowl of weight w bottoms out at iteration j, the other weights
-// held at their values before that step.
-// Asked once per trace, step and weight (a drag redraws often), of a run
-// of no iterations at those weights: the bowl alone, not a run per call.
-const minima = new WeakMap();   // trace -> Map(j * nW + w -> minimum)
-export function bowlMinimum(engine, problem, trace, j, w) {
-  const nW = trace.nIn * trace.nOut;
-  const v = trace.weightsBefore[j * nW + w];
-  if (typeof engine?.errorBowl === 'function') {
-    let seen = minima.get(trace);
-    if (!seen) minima.set(trace, (seen = new Map()));
-    const key = j * nW + w;
-    if (seen.has(key)) return seen.get(key);
-    let m;
-    try {
-      const weights = trace.weightsBefore.slice(j * nW, (j + 1) * nW);
-      m = engine.errorBowl({ ...problem, weights, iterations: 0 }, w).minimum;
-    } catch {
-      m = v;
-    }
-    seen.set(key, Number.isFinite(m) ? m : v);
-    return seen.get(key);
-  }
-  // TODO(merge): engine.errorBowl. The error is a parabola in w whose
-  // derivative is 2*delta*input, so its minimum sits delta/input to the left.
-  const x = problem.input[w % trace.nIn];
-  const d = trace.delta[j * trace.nOut + Math.floor(w / trace.nIn)];
-  return x ? v - d / x : v;
-}
-
-// The steps 0..last whose bowls a frame takes in: all of them when there are
-// few, else `most` spread evenly (first and last included), so framing a
-// 1,000-step run costs as much as framing a 64-step one.
-export function frameSteps(last, most = 64) {
-  if (last < most) return Array.from({ length: Math.max(last + 1, 0) }, (_, j) => j);
-  return Array.from({ length: most }, (_, i) => Math.round((i * last) / (most - 1)));
+// Where the bowl of weight w bottoms out at each iteration of the problem's
+// run (the other weights held at their values before that step): the
+// engine's answer, one call per weight, Float64Array[steps].
+export function bowlMinima(engine, problem, w) {
+  return engine.errorBowl(problem, w).minima;
 }
 
 // The whole run's frame if that keeps the current step readable (at most 25

@@ -28,3 +28,10 @@ export function weightNames(inputNames, outputNames, joiner = ' → ') {
   const nOut = outputNames.length;
   return Array.from({ length: nIn * nOut }, (_, w) => weightName(w, nIn, nOut, { inputNames, outputNames }, joiner));
 }
+
+// Weight w's index as the book's code writes it: weights[i] in a list (one
+// input or one output), weights[o][i] in the 3x3 matrix (a row per output).
+export function bookIndex(w, nIn, nOut) {
+  if (nIn > 1 && nOut > 1) return `[${Math.floor(w / nIn)}][${w % nIn}]`;
+  return `[${w}]`;
+}

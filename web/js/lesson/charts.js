@@ -60,9 +60,10 @@ export function createLessonCharts(root, { lesson, panels, engine, state, render
     return { x, y };
   }
 
-  // The charts show LEARN's picture in both of its beats.
-  function update(phase, phaseIndex) {
-    const chartPhase = phaseIndex >= 2 ? 'learn' : phase;
+  // The charts draw only what is computed (`shown`, lesson/reveal.js): the
+  // slope once the weight_deltas are, where the dot goes once the new weights are.
+  function update(phase, phaseIndex, shown = phaseIndex) {
+    const chartPhase = shown >= 3 ? 'learn' : shown >= 2 ? 'compare' : 'predict';
     const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase });
     alpha.update();
     learning?.update({ series: panels.map((p) => ({ trace: p.trace, label: panels.length > 1 ? p.ex.title : '', outputNames: p.ex.outputNames })),
@@ -73,7 +74,7 @@ export function createLessonCharts(root, { lesson, panels, engine, state, render
       pickers[0].value = String(x); pickers[1].value = String(y);
       surface.update({ ...at(main), x, y, names: main.names });
     }
-    matrix?.update({ ...at(main), ...main.names });
+    matrix?.update({ ...at(main), phase, shown, ...main.names });
   }
 
   function destroy() {

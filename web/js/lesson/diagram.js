@@ -2,10 +2,14 @@
 // edge per weight with its value written on it (thickness by |weight|, colour
 // by sign). The numbers of the current phase appear where the book puts them:
 // pred in the output node, error and delta beside it, weight_deltas and then
-// the new weights on the edges. Clicking an edge's label freezes that weight.
+// the new weights on the edges. Clicking an edge's label freezes that weight;
+// dragging an input's or a target's value up or down scrubs it (onScrub).
+// Phase changes move what moves (./diagram-motion.js).
 import { fmt } from '../common/format.js';
 import { phaseIndex } from '../common/trace.js';
 import { weightName } from '../common/names.js';
+import { createDiagramMotion } from './diagram-motion.js';
+import { bindScrub } from './scrub.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 550, TOP = 12, IN_X = 112, OUT_X = 340, R = 32, FAN_STEP = 33;
@@ -23,7 +27,7 @@ function text(parent, x, y, content, cls, anchor = 'middle') {
   return t;
 }
 
-export function createDiagram(container, { inputNames, outputNames, title, onToggle }) {
+export function createDiagram(container, { inputNames, outputNames, title, onToggle, onScrub }) {
   const nIn = inputNames.length, nOut = outputNames.length;
   const rows = Math.max(nIn, nOut);
   const ROW = nIn > 1 && nOut > 1 ? 116 : 100;
@@ -64,10 +68,11 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   }
   const inputs = inputNames.map((name, i) => {
     const y = rowY(i, nIn);
-    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input' }, gNodes);
+    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input scrub', 'data-scrub': 'input', 'data-index': i }, gNodes);
     text(gNodes, IN_X - R - 8, y, name, 'node-name', 'end').setAttribute('dominant-baseline', 'central');
-    const value = text(gNodes, IN_X, y, '', 'node-value');
+    const value = text(gNodes, IN_X, y, '', 'node-value scrub');
     value.setAttribute('dominant-baseline', 'central');
+    Object.assign(value.dataset, { scrub: 'input', index: i });
     return value;
   });
   const outputs = outputNames.map((name, o) => {
@@ -80,12 +85,27 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
     return {
       circle,
       pred,
-      target: text(gNodes, x, y - 4, '', 'side target', 'start'),
+      target: text(gNodes, x, y - 4, '', 'side target scrub', 'start'),
       error: text(gNodes, x, y + 18, '', 'side error', 'start'),
       delta: text(gNodes, x, y + 40, '', 'side delta', 'start'),
     };
   });
+  // Drag handles: an input's circle and value, a target's text (and a wider
+  // invisible box around it, for fingers).
+  outputs.forEach((out, o) => {
+    Object.assign(out.target.dataset, { scrub: 'target', index: o });
+    const hit = el('rect', { x: OUT_X + R + 4, y: rowY(o, nOut) - 20, width: 120, height: 30,
+      class: 'scrub-hit', 'data-scrub': 'target', 'data-index': o }, gNodes);
+    el('title', {}, hit).textContent = `target for ${outputNames[o]}: drag up or down to change it`;
+  });
+  inputNames.forEach((name, i) => {
+    el('title', {}, gNodes.querySelector(`circle[data-scrub="input"][data-index="${i}"]`)).textContent =
+      `input ${name}: drag up or down to change it`;
+  });
   container.append(svg);
+  const motion = createDiagramMotion(svg, edges);
+  const scrub = bindScrub(svg, { onScrub, value: (kind, i) => current?.[kind === 'input' ? 'input' : 'target'][i] });
+  let current = null;   // the problem on screen
 
   const onClick = (event) => {
     const g = event.target.closest('.edge-label');
@@ -95,8 +115,10 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
 
   let lineBox = 24;
   function update({ problem, values, phase }) {
+    current = problem;
     // The labels' box height follows the CSS font size (larger on phones).
     const size = parseFloat(getComputedStyle(edges[0]?.value ?? svg).fontSize) || 15;
+    const thick = parseFloat(getComputedStyle(svg).getPropertyValue('--line-scale')) || 1;   // projector mode: 1.8
     lineBox = Math.round(size * 1.6);
     const p = values ? phaseIndex(phase) : -1;
     svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}`);
@@ -107,7 +129,7 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       const w = shown[k];
       const frozen = problem.frozen[k] === 1;
       e.line.setAttribute('class', `edge ${w > 0 ? 'pos' : w < 0 ? 'neg' : 'zero'}${frozen ? ' frozen' : ''}`);
-      e.line.setAttribute('stroke-width', (1.5 + 7 * Math.min(1, Math.abs(w) / scale)).toFixed(2));
+      e.line.setAttribute('stroke-width', (thick * (1.5 + 7 * Math.min(1, Math.abs(w) / scale))).toFixed(2));
       const isDelta = p === 2;
       const content = isDelta ? `Δ ${fmt(values.weightDeltas[k])}` : fmt(w);
       e.value.textContent = content;
@@ -131,10 +153,11 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       out.error.textContent = p >= 1 ? `error ${fmt(values.error[o])}` : '';
       out.delta.textContent = p >= 1 ? `delta ${fmt(values.delta[o])}` : '';
     });
+    motion.update({ values, phase });
   }
 
   return {
     update,
-    destroy() { svg.removeEventListener('click', onClick); svg.remove(); },
+    destroy() { motion.destroy(); scrub.destroy(); svg.removeEventListener('click', onClick); svg.remove(); },
   };
 }

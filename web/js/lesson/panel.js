@@ -8,12 +8,14 @@ import { createNumbers } from './numbers.js';
 import { createSettings } from './settings.js';
 import { showError, clearStatus, addMessage } from '../status.js';
 
-export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, state }) {
+export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, state, onLive = () => {} }) {
   const names = { inputNames: ex.inputNames, outputNames: ex.outputNames };
   const p = { ...cfg, ex, book: ex.problem, names, problem: null, trace: null, limit: null, key: '', held: false };
   const limitOf = (problem) => { try { return engine.alphaLimit(problem); } catch { return null; } };
 
-  function edit(candidate) {
+  // `live`: a drag in progress. The page redraws from this problem at once
+  // (onLive) but the URL is written only by the last, non-live edit.
+  function edit(candidate, { live = false } = {}) {
     const limit = pageLimit(candidate);
     if (limit) { showError(limit); return false; }
     let trace;
@@ -25,13 +27,24 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
     }
     clearStatus();
     p.problem = candidate; p.trace = trace; p.limit = limitOf(candidate); p.key = JSON.stringify(candidate);
-    state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
+    p.live = live; p.held = false;
+    if (live) onLive();
+    else state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
     return true;
   }
 
-  // While a weight or alpha is dragged: run the engine on `candidate` and keep
-  // it in memory (compute() leaves it alone) without writing the URL; commit()
-  // writes it when the drag ends. Returns whether the engine accepted it.
+  // A number dragged on the diagram: an input or a target.
+  function scrub(kind, index, value, final) {
+    const field = kind === 'input' ? 'input' : 'target';
+    const values = [...p.problem[field]];
+    values[index] = value;
+    edit({ ...p.problem, [field]: values }, { live: !final });
+  }
+
+  // While a weight or alpha is dragged on the charts: run the engine on
+  // `candidate` and keep it in memory (compute() leaves it alone) without
+  // writing the URL; commit() writes it when the drag ends. Returns whether
+  // the engine accepted it (a refused frame is skipped, silently).
   p.preview = (candidate) => {
     if (pageLimit(candidate)) return false;
     try {
@@ -57,6 +70,7 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
   // The problem the URL asks for, run again only when it changed; a problem
   // the engine refuses leaves the last good one (or the book's) on screen.
   p.compute = () => {
+    if (p.live) return;   // mid-drag, the problem on screen is ahead of the URL
     const notes = [];
     const problem = readProblem(state, p.prefix, p.book,
       { report: (note) => notes.push(note), where: pair ? `the "${ex.title}" network` : 'this lesson' });
@@ -74,7 +88,7 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
   };
 
   p.diagram = createDiagram(root.querySelector(`[data-panel="${k}"]`), {
-    ...names, title: `Network for ${ex.title}`, onToggle: toggleFrozen,
+    ...names, title: `Network for ${ex.title}`, onToggle: toggleFrozen, onScrub: scrub,
   });
   p.numbers = createNumbers(root.querySelector(`[data-table="${k}"]`), { ...names, caption: ex.title });
   p.settings = createSettings(settingsSlot, {

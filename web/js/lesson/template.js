@@ -43,14 +43,18 @@ export function lessonHtml({ section, lesson, examples, errataHtml }) {
       <div class="lesson-grid">
         <div class="col-a">
           <section class="panel stage" aria-label="The network, one step at a time">
-            <div class="diagrams">${examples.map((ex, k) => `<figure class="diagram-box" data-panel="${k}">
-              <figcaption>${ex.title}</figcaption></figure>`).join('')}</div>
-            <div data-role="player"></div>
+            <div class="stage-top">
+              <div class="diagrams">${examples.map((ex, k) => `<figure class="diagram-box" data-panel="${k}">
+                <figcaption>${ex.title}</figcaption></figure>`).join('')}</div>
+              <div data-role="player"></div>
+              <p class="now-line" data-role="now"></p>
+            </div>
             <div class="arith" data-role="arith" aria-label="This phase's arithmetic"></div>
           </section>
           ${pair ? playHtml(section.id) : ''}
         </div>
         <div class="col-b">
+          ${pair ? chartsHtml(lesson, examples) : ''}
           <section class="panel numbers-panel" aria-labelledby="${section.id}-num">
             <h2 id="${section.id}-num" data-role="heading">The numbers</h2>
             <div class="tables">${examples.map((_, k) => `<div data-table="${k}"></div>`).join('')}</div>
@@ -61,7 +65,7 @@ export function lessonHtml({ section, lesson, examples, errataHtml }) {
             <h2 id="${section.id}-code">The step in code</h2>
             <div data-role="code"></div>
           </section>
-          ${chartsHtml(lesson, examples)}
+          ${pair ? '' : chartsHtml(lesson, examples)}
           ${errataHtml.trim() ? `<section class="panel errata-panel" data-role="code-errata">${errataHtml}</section>` : ''}
         </div>
       </div>
@@ -75,6 +79,25 @@ export function arithHtml(lines, phase, title) {
 }
 
 export const NO_STEPS_BANNER = '<div class="banner"><strong>No steps.</strong> Set iterations to at least 1 to see the network learn.</div>';
+
+// The stage's one line: what this phase just computed, short (the sentence
+// read aloud below names every number in full). `label` names the network
+// when two are shown.
+export function nowLineHtml(ex, values, phase, label = '') {
+  const nums = (arr) => arr.map((v) => `<b>${fmt(v)}</b>`).join(' ');
+  const perOut = (arr) => (ex.outputNames.length > 1
+    ? ex.outputNames.map((n, o) => `${n} <b>${fmt(arr[o])}</b>`).join(' · ') : nums(arr));
+  const nIn = ex.inputNames.length;
+  // The weights as the diagram groups them: by input beside one output, by output beside several.
+  const perWeight = (arr) => (ex.outputNames.length > 1
+    ? ex.outputNames.map((n, o) => `${n}: ${nums(arr.slice(o * nIn, (o + 1) * nIn))}`).join(' · ')
+    : ex.inputNames.map((n, i) => `${n} <b>${fmt(arr[i])}</b>`).join(' · '));
+  const body = phase === 'predict' ? `pred ${perOut(values.pred)}`
+    : phase === 'compare' ? `error ${perOut(values.error)}; delta ${perOut(values.delta)}`
+      : phase === 'learn' ? `weight_deltas ${perWeight(values.weightDeltas)}`
+        : `new weights ${perWeight(values.weightsAfter)}`;
+  return `<span class="now-item ph-${phase}">${label ? `<span class="now-label">${label}</span> ` : ''}${body}</span>`;
+}
 
 // The step read aloud: this phase's numbers, named.
 export function describeStep(ex, values, phase) {

@@ -10,6 +10,7 @@ import { loadDataset, loadModelInto } from '../mnist/data.js';
 import { dotProductHtml, verdictText } from '../mnist/dot-template.js';
 import { createScoreRows } from '../mnist/dot-rows.js';
 import { createThumbs } from '../mnist/thumbs.js';
+import { bringIntoView } from '../common/motion.js';
 
 export function mount(root, { engine, state }) {
   root.innerHTML = dotProductHtml();
@@ -24,6 +25,10 @@ export function mount(root, { engine, state }) {
   };
   const thumbs = createThumbs({ thumbs: $('dp-thumbs'), rangeText: $('dp-range'), prev: $('dp-prev'), next: $('dp-next') },
     { current: selected, choose: (img) => state.set({ img }) });
+  // A digit tapped: its detail comes into view (on a phone it is below the digits).
+  $('dp-thumbs').addEventListener('click', (event) => {
+    if (event.target.closest('button')) bringIntoView(root.querySelector('.dp-detail'));
+  });
   const showScores = createScoreRows($('dp-rows'), $('dp-legends'));
 
   function showDigit() {

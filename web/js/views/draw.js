@@ -10,6 +10,7 @@ import { createPad } from '../draw/pad.js';
 import { drawHtml } from '../draw/template.js';
 import { bindPadControls, penWidth } from '../draw/controls.js';
 import { createCnnAnswer, createLinearAnswer } from '../draw/answers.js';
+import { createPadAnswer } from '../draw/pad-answer.js';
 import { loadModels } from '../draw/models.js';
 import { paintImage } from '../common/paint.js';
 import { timed } from '../common/frame-timing.js';
@@ -21,6 +22,7 @@ export function mount(root, { engine, state }) {
   const reader = new engine.DigitReader();
   const showCnn = createCnnAnswer(box);
   const showLinear = createLinearAnswer(box);
+  const showPinned = createPadAnswer(box);
   let frame = 0;
   let reads = 0;
   let alive = true;
@@ -52,6 +54,7 @@ export function mount(root, { engine, state }) {
     box.dataset.state = out.hasInk ? 'reading' : 'empty';
     showCnn(out.hasInk ? out : null);
     showLinear(out.hasInk ? out : null);
+    showPinned(out.hasInk ? out : null);
     announce(out.hasInk);
   }
 

@@ -9,6 +9,7 @@ import { createPanel } from '../lesson/panel.js';
 import { createStep } from '../lesson/step.js';
 import { createLessonCharts } from '../lesson/charts.js';
 import { createCode } from '../lesson/code.js';
+import { createQuiz } from '../lesson/quiz.js';
 import { createPlayer, SPEEDS } from '../lesson/player.js';
 import { PHASES, phaseIndex } from '../common/trace.js';
 
@@ -22,10 +23,12 @@ export function mount(root, { engine, state, section }) {
 
   const pair = examples.length > 1;
   const panels = lesson.panels.map((cfg, k) => createPanel(root, k,
-    { cfg, ex: examples[k], pair, settingsSlot: $('settings') }, { engine, state }));
+    { cfg, ex: examples[k], pair, settingsSlot: $('settings') }, { engine, state, onLive: () => render() }));
   const code = createCode($('code'));
   const charts = createLessonCharts(root, { lesson, panels, engine, state, render: () => render() });
-  const renderStep = createStep(root, { panels, figures: engine.bookFigures(), code });
+  const figures = engine.bookFigures();
+  const quiz = createQuiz(root, { id: section.id, state, panels, figures, onChange: () => render() });
+  const renderStep = createStep(root, { panels, figures, code, quiz });
 
   // The position: iteration (1-based in the URL) and phase, within the longest run.
   function position() {
@@ -47,8 +50,8 @@ export function mount(root, { engine, state, section }) {
     for (const p of panels) p.compute();
     const at = position();
     player.update(at);
-    renderStep(at);
-    charts.update(at.ph, phaseIndex(at.ph));
+    const shown = renderStep(at);
+    charts.update(at.ph, phaseIndex(at.ph), shown);
   }
   render();
   const unsubscribe = state.subscribe(() => { if (alive) render(); });
@@ -60,5 +63,6 @@ export function mount(root, { engine, state, section }) {
     charts.destroy();
     for (const p of panels) p.destroy();
     code.destroy();
+    quiz.destroy();
   };
 }

@@ -1,0 +1,89 @@
+// "Draw a digit", whole: one reading of a canvas, from its RGBA bytes to
+// everything the page shows, in one call and with no allocation once warm.
+//
+//   canvas RGBA --preprocess--> 28x28 image (preprocess.hpp)
+//               --CNN--> probs[10]            (cnn.hpp), if a CNN is loaded
+//               --linear--> scores[10]        (mnist_linear.hpp), if a linear net is loaded
+//   ranking:       top and runner-up of each  (primitives.hpp top_two)
+//   contributions: input[i] * w[c][i] for the linear top and runner-up
+//                  (LinearNetwork::contributions; each sums to scores[c])
+//
+// Example:
+//   wl::DigitReader reader;
+//   reader.load_cnn(wl::read_model(cnn_bytes, n));
+//   reader.load_linear(wl::read_model(linear_bytes, m));
+//   const wl::DigitReading& r = reader.read(rgba, width * height * 4, width, height);
+//   if (r.digit.has_ink && r.has_cnn) guess = r.cnn.top;
+//
+// An empty canvas gives digit.has_ink = false and no reading at all (has_cnn
+// and has_linear false): nobody guesses what was not drawn.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/cnn.hpp"
+#include "core/dataset.hpp"
+#include "core/mnist_linear.hpp"
+#include "core/model_file.hpp"
+#include "core/preprocess.hpp"
+#include "core/primitives.hpp"
+
+namespace wl {
+
+// Per-call limit for DigitReader::count_correct: digits per call (about
+// 0.3 s of CNN in WASM on the reference machine; the page reads its 10,000
+// test digits a chunk per frame).
+inline constexpr std::size_t kMaxDigitsPerCall = 10000;
+
+struct DigitReading {
+  DrawnDigit digit;                      // the preprocessed 28x28 and where the ink was
+  bool has_cnn = false;                  // probs and cnn hold a reading
+  std::array<float, 10> probs{};         // the CNN's softmax
+  TopTwo cnn;                            // its two most likely digits
+  bool has_linear = false;               // scores, linear and the contributions hold one
+  std::array<double, 10> scores{};       // the chapter's linear network, weights . input
+  TopTwo linear;                         // its two highest scores
+  std::array<float, kMnistPixels> contrib_top{};        // input[i] * w[linear.top][i]
+  std::array<float, kMnistPixels> contrib_runner_up{};  // input[i] * w[linear.runner_up][i]
+};
+
+class DigitReader {
+ public:
+  // Replace the CNN / the linear network; on error (std::invalid_argument
+  // from the model's validation) the old one stays.
+  void load_cnn(const Model& model);
+  void load_linear(const Model& model);
+
+  bool has_cnn() const { return cnn_ != nullptr; }
+  bool has_linear() const { return linear_ != nullptr; }
+  std::string cnn_architecture() const;  // "" without a CNN
+
+  // Reads a canvas (rgba_length = width * height * 4 bytes; sizes as
+  // DrawingPreprocessor::process, which throws on bad ones). The reference
+  // stays valid until the next read.
+  const DigitReading& read(const std::uint8_t* rgba, std::size_t rgba_length, int width,
+                           int height);
+
+  // How many of a Dataset's digits the CNN reads right (MNIST digits are
+  // already in MNIST form: no preprocessing). Throws without a CNN, for
+  // images that are not 28x28, or for more than kMaxDigitsPerCall digits.
+  std::size_t count_correct(const Dataset& data) const;
+
+  // The CNN's probabilities for digit `index` of a Dataset, read exactly as
+  // count_correct reads it (pixel / 255, no preprocessing). Throws without a
+  // CNN, for images that are not 28x28, or for an index past the set.
+  void predict_image(float* probs, const Dataset& data, std::size_t index) const;
+
+ private:
+  DrawingPreprocessor preprocessor_;
+  std::unique_ptr<Cnn> cnn_;
+  std::unique_ptr<LinearNetwork> linear_;
+  std::array<double, kMnistPixels> input_{};  // the image as the linear network's input
+  DigitReading reading_;
+};
+
+}  // namespace wl

@@ -1,0 +1,31 @@
+// The answer pinned on the pad (phones, where the answer panel is below the
+// pad): the CNN's digit, how sure, and its ten bars, in a corner of the pad
+// itself, so it is in view the moment a stroke ends. Read aloud it would
+// repeat the answer panel, so it is hidden from assistive technology.
+import { probability } from '../common/format.js';
+import { rank } from '../common/rank.js';
+
+const BAR = 22;   // px, a probability of 1
+
+export function createPadAnswer(box) {
+  const wrap = box.querySelector('.pad-wrap');
+  const pin = document.createElement('div');
+  pin.className = 'pad-answer';
+  pin.setAttribute('aria-hidden', 'true');
+  pin.innerHTML = `<span class="pa-digit"></span><span class="pa-prob"></span>
+    <span class="pa-bars">${Array.from({ length: 10 }, (_, d) => `<span class="pa-bar" data-d="${d}"><i></i><b>${d}</b></span>`).join('')}</span>`;
+  wrap.append(pin);
+  const bars = [...pin.querySelectorAll('.pa-bar')];
+
+  return function show(out) {
+    if (!out?.probs) { pin.hidden = true; return; }
+    pin.hidden = false;
+    const [top] = rank(out.probs);
+    pin.querySelector('.pa-digit').textContent = String(top);
+    pin.querySelector('.pa-prob').textContent = probability(out.probs[top]);
+    bars.forEach((bar, d) => {
+      bar.firstChild.style.height = `${Math.max(1, Math.round(BAR * Math.min(1, Math.max(0, out.probs[d]))))}px`;
+      bar.classList.toggle('top', d === top);
+    });
+  };
+}
