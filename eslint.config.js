@@ -26,6 +26,6 @@ export default [
     },
     rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] } },
   // Playwright's page.evaluate callbacks run in the page.
-  { files: ['tests/browser/**/*.mjs', 'bench/page-load.mjs'],
+  { files: ['tests/browser/**/*.mjs', 'bench/page-load.mjs', 'bench/drag.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 ];

@@ -11,7 +11,8 @@
 // (see "the runs" below). The read/* workloads are the draw-a-digit
 // reading's stages (preprocess, CNN, linear), native and WASM only. Then the
 // page in headless Chromium: the first load (bench/page-load.mjs) and the
-// shipped reader's read() of a canvas (bench/draw.mjs). Run through
+// shipped reader's read() of a canvas (bench/draw.mjs), and dragging in the lessons
+// (bench/drag.mjs). Run through
 // scripts/bench, which builds first.
 //
 //   node bench/run.mjs [--runs 7] [--warmup 1] [--page-runs 5] [--no-page] [--out bench/results.md]
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { plain, tfjsImpl, loadTfjs, readWlm, digitsFromIdx } from './implementations.mjs';
 import { measurePageLoad, PAGE_BUDGET_BYTES, PAGE_BUDGET_MS } from './page-load.mjs';
 import { measureRead } from './draw.mjs';
+import { measureDrag, dragLines } from './drag.mjs';
 import { loadOnnxruntime } from './onnxruntime.mjs';
 
 const ROOT = new URL('../', import.meta.url);
@@ -199,7 +201,7 @@ suite.delete();
 for (const t of order) record(t.impl, t.name, t.unit, t.reps, t.ms, t.checksum, t.cpuMs);
 
 // ------------------------------------------------------------ 6. the page
-let page = null, read = null;
+let page = null, read = null, drag = null;
 if (!process.argv.includes('--no-page')) {
   log('page load (bench/page-load.mjs)');
   page = await measurePageLoad({ runs: PAGE_RUNS });
@@ -207,6 +209,9 @@ if (!process.argv.includes('--no-page')) {
   log('draw a digit: read() in the page (bench/draw.mjs)');
   read = await measureRead();
   log(`  read() ${read.readMedian.toFixed(3)} ms, getImageData + read() ${read.frameMedian.toFixed(3)} ms (medians of ${read.calls} calls)`);
+  log('dragging in the lessons (bench/drag.mjs)');
+  drag = await measureDrag();
+  log(dragLines(drag).join('\n'));
 }
 
 // ------------------------------------------------------------ report
@@ -319,6 +324,10 @@ if (read) {
     `(copy in, the three stages above, ranking, contributions, results out to JS) ${read.readMedian.toFixed(3)} ms, ` +
     `getImageData + read() ${read.frameMedian.toFixed(3)} ms; medians of ${read.calls} calls in batches of 10 ` +
     `(the page's clock is coarsened to 0.1 ms).`);
+}
+if (drag) {
+  lines.push('');
+  lines.push(...dragLines(drag));
 }
 if (notes.length) {
   lines.push('');

@@ -75,8 +75,11 @@ test('training runs live: chart points, changing weight images, accuracy text', 
   const testAcc = Number(/test accuracy (\d+\.\d)%/.exec(text)[1]);
   assert.ok(testAcc > 70, `test accuracy ${testAcc}% after 2 epochs`);
   assert.notEqual(await weightPixels(page), before, 'the weight images changed');
-  const points = await page.evaluate(() => window.Chart.getChart(document.querySelector('#mnist-chart')).data.labels.length);
-  assert.equal(points, 2);
+  // A point every 50 training images (1,000 per epoch), the test accuracy once per epoch.
+  const points = await page.evaluate(() => window.Chart.getChart(document.querySelector('#mnist-chart')).data.datasets
+    .map((d) => d.data.map((p) => p.x)));
+  assert.deepEqual(points[0], Array.from({ length: 40 }, (_, k) => 50 * (k + 1)));
+  assert.deepEqual(points[2], [1000, 2000]);
   assert.match(await page.textContent('#mnist-phase'), /Done: 2 epochs/);
   const pacing = await page.evaluate(() => {
     const f = window.__frames.slice(1).sort((a, b) => a - b);
@@ -141,10 +144,16 @@ test('the state owns alpha and epochs: a change of the URL reaches the controls 
 });
 
 test('a large alpha diverges with a message, not NaN', async () => {
-  const page = await browser.open('/?s=mnist&alpha=0.05&epochs=1', { width: 1280, height: 900 });
+  // (0.03 blows up after a few dozen images: late enough for a few points of the curve.)
+  const page = await browser.open('/?s=mnist&alpha=0.03&epochs=1', { width: 1280, height: 900 });
   await page.click('#mnist-run');
   await page.waitForFunction(() => /Diverged/.test(document.querySelector('#mnist-phase').textContent), null, { timeout: 30000 });
-  assert.match(await page.textContent('#mnist-phase'), /Diverged in epoch 1 at image \d+: alpha 0\.05 overshoots/);
+  assert.match(await page.textContent('#mnist-phase'), /Diverged in epoch 1 at image \d+: alpha 0\.03 overshoots/);
+  // The curve up to the blow-up: a point per 50 images before it, none after.
+  const at = Number(/at image (\d+)/.exec(await page.textContent('#mnist-phase'))[1]);
+  const xs = await page.evaluate(() => window.Chart.getChart(document.querySelector('#mnist-chart')).data.datasets[0].data.map((p) => p.x));
+  assert.ok(xs.length >= 2, `a curve before the blow-up at image ${at}`);
+  assert.deepEqual(xs, Array.from({ length: Math.floor(at / 50) }, (_, k) => 50 * (k + 1)), `points before image ${at}`);
   assert.doesNotMatch(await page.textContent('.cmap-ticks'), /NaN|Infinity/);
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -168,3 +168,63 @@ TEST(GradientDescent, ZeroIterationsIsAnEmptyTrace) {
 }
 
 }  // namespace
+
+namespace {
+
+// The run's delta of output o after `steps` steps, over its first delta.
+double delta_ratio(const wl::Problem& p, std::size_t o) {
+  const wl::Trace t = wl::run_gradient_descent(p);
+  return std::fabs(t.delta[(t.steps - 1) * t.n_out + o] / t.delta[o]);
+}
+
+TEST(AlphaLimit, TwoOverTheSumOfSquaresOfTheLearningInputs) {
+  const wl::AlphaLimit l = wl::alpha_limit(game1());
+  const double s = 8.5 * 8.5 + 0.65 * 0.65 + 1.2 * 1.2;  // 74.1125
+  EXPECT_DOUBLE_EQ(l.sum_squares[0], s);
+  EXPECT_DOUBLE_EQ(l.limit, 2.0 / s);
+  EXPECT_EQ(l.output, 0);
+  EXPECT_EQ(l.dominant, 0);  // toes, 8.5
+}
+
+TEST(AlphaLimit, ARunJustBelowConvergesAndJustAboveDiverges) {
+  wl::Problem p = game1(0.01, 200);
+  const double limit = wl::alpha_limit(p).limit;
+  p.alpha = limit * 0.99;
+  EXPECT_EQ(wl::run_gradient_descent(p).diverged_at, -1);
+  EXPECT_LT(delta_ratio(p, 0), 1.0);
+  p.alpha = limit * 1.01;
+  EXPECT_GE(wl::run_gradient_descent(p).diverged_at, 0);
+  EXPECT_GT(delta_ratio(p, 0), 1.0);
+}
+
+TEST(AlphaLimit, FrozenWeightsDoNotCountAndEachOutputHasItsOwn) {
+  wl::Problem p;
+  p.input = {8.5, 0.65, 1.2};
+  p.target = {1.0, 0.0};
+  p.weights = {0.1, 0.2, -0.1, 0.3, 0.0, 0.1};
+  p.frozen = {1, 0, 0, 0, 0, 0};  // output 0 learns through 0.65 and 1.2 only
+  p.iterations = 5;
+  const wl::AlphaLimit l = wl::alpha_limit(p);
+  EXPECT_DOUBLE_EQ(l.per_output[0], 2.0 / (0.65 * 0.65 + 1.2 * 1.2));
+  EXPECT_DOUBLE_EQ(l.per_output[1], 2.0 / (8.5 * 8.5 + 0.65 * 0.65 + 1.2 * 1.2));
+  EXPECT_EQ(l.output, 1);
+  EXPECT_EQ(l.dominant, 0);
+  // Between the two limits output 1 diverges while output 0 converges.
+  p.alpha = 0.5 * (l.per_output[0] + l.per_output[1]);
+  EXPECT_GT(delta_ratio(p, 1), 1.0);
+  EXPECT_LT(delta_ratio(p, 0), 1.0);
+}
+
+TEST(AlphaLimit, NothingLearnsMeansNoLimit) {
+  wl::Problem p = game1();
+  p.frozen = {1, 1, 1};
+  const wl::AlphaLimit l = wl::alpha_limit(p);
+  EXPECT_TRUE(std::isinf(l.limit));
+  EXPECT_EQ(l.output, -1);
+  EXPECT_EQ(l.dominant, -1);
+  p.frozen = {};
+  p.alpha = -1;
+  EXPECT_THROW(wl::alpha_limit(p), std::invalid_argument);
+}
+
+}  // namespace

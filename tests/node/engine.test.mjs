@@ -166,3 +166,21 @@ test('error curve and surface come from the engine', () => {
   assert.throws(() => wl.errorSurface(p, { x: 0, y: 0, xFrom: 0, xTo: 1, yFrom: 0, yTo: 1, nx: 4, ny: 4 }), /two different weight indices/);
   assert.throws(() => wl.errorCurve(p, null), /range must be an object/);
 });
+
+test('alphaLimit: 2 / sum of the learning inputs squared, and a run either side of it', () => {
+  const p = wl.example('multi-input');
+  const l = wl.alphaLimit(p);
+  const s = 8.5 ** 2 + 0.65 ** 2 + 1.2 ** 2;
+  assert.equal(l.limit, 2 / s);
+  assert.deepEqual([...l.perOutput], [2 / s]);
+  assert.equal(l.dominant, 0);
+  assert.equal(l.output, 0);
+  assert.equal(wl.run({ ...p, alpha: l.limit * 0.98, iterations: 100 }).divergedAt, -1);
+  assert.ok(wl.run({ ...p, alpha: l.limit * 1.02, iterations: 100 }).divergedAt >= 0);
+  const mo = wl.alphaLimit(wl.example('multi-output'));
+  assert.equal(mo.limit, 2 / 0.65 ** 2);
+  assert.equal(mo.dominant, 0);
+  assert.equal(wl.alphaLimit({ ...p, frozen: [1, 1, 1] }).limit, Infinity);
+  assert.throws(() => wl.alphaLimit({ ...p, alpha: -1 }), /alpha/);
+  assert.equal(wl.alphaLimit(p).limit, l.limit, 'the module still works');
+});

@@ -175,6 +175,20 @@ val scale_inputs_js(val problem, val scales) {
   return problem_to_js(scale_inputs(problem_from_js(problem), numbers(args, "scales")));
 }
 
+// alphaLimit(problem) -> {limit, perOutput, sumSquares, output, dominant}
+// The largest alpha that converges (Infinity when nothing learns), per output
+// and overall, and the input that sets it (-1 when none).
+val alpha_limit_js(val problem) {
+  const AlphaLimit l = alpha_limit(problem_from_js(problem));
+  val o = val::object();
+  o.set("limit", l.limit);
+  o.set("perOutput", to_typed_array(l.per_output));
+  o.set("sumSquares", to_typed_array(l.sum_squares));
+  o.set("output", l.output);
+  o.set("dominant", l.dominant);
+  return o;
+}
+
 }  // namespace
 }  // namespace wl::js
 
@@ -191,4 +205,5 @@ EMSCRIPTEN_BINDINGS(weightlab_engine) {
   emscripten::function("errorSurface", &guard<&error_surface_js>::call);
   emscripten::function("errorBowl", &guard<&error_bowl_js>::call);
   emscripten::function("scaleInputs", &guard<&scale_inputs_js>::call);
+  emscripten::function("alphaLimit", &guard<&alpha_limit_js>::call);
 }

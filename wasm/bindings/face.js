@@ -280,6 +280,7 @@ addOnPostRun(function installWeightlabFace() {
     dot: [['a', numbers], ['b', numbers]],
     elementwise: [['a', numbers], ['b', numbers]],
     scaleInputs: [['problem', problem], ['scales', numbers]],
+    alphaLimit: [['problem', problem]],
     limits: [],
     heapInUse: [],
     stackPointer: [],

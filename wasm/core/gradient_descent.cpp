@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "core/check.hpp"
@@ -141,6 +142,35 @@ Trace run_gradient_descent(const Problem& p) {
   t.weight_deltas.resize(t.steps * n_w);
   t.weights_after.resize(t.steps * n_w);
   return t;
+}
+
+AlphaLimit alpha_limit(const Problem& p) {
+  validate(p);
+  const std::size_t n_in = p.n_in(), n_out = p.n_out();
+  AlphaLimit r;
+  r.limit = std::numeric_limits<double>::infinity();
+  r.per_output.assign(n_out, r.limit);
+  r.sum_squares.assign(n_out, 0.0);
+  std::vector<int> biggest(n_out, -1);
+  for (std::size_t o = 0; o < n_out; ++o) {
+    double s = 0;
+    for (std::size_t i = 0; i < n_in; ++i) {
+      if (!p.frozen.empty() && p.frozen[o * n_in + i]) continue;
+      const double sq = p.input[i] * p.input[i];
+      s += sq;
+      if (sq > 0 && (biggest[o] < 0 || sq > p.input[biggest[o]] * p.input[biggest[o]])) {
+        biggest[o] = static_cast<int>(i);
+      }
+    }
+    r.sum_squares[o] = s;
+    if (s > 0) r.per_output[o] = 2.0 / s;
+    if (r.per_output[o] < r.limit) {
+      r.limit = r.per_output[o];
+      r.output = static_cast<int>(o);
+    }
+  }
+  if (r.output >= 0) r.dominant = biggest[r.output];
+  return r;
 }
 
 }  // namespace wl

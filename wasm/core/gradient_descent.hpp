@@ -90,4 +90,21 @@ constexpr int kMaxIterations = 100000;
 // Validates, then runs problem.iterations steps and records them.
 Trace run_gradient_descent(const Problem& problem);
 
+// The largest alpha that still converges. Each step changes pred_o by
+// -alpha * delta_o * S_o, S_o = sum of input[i]^2 over output o's weights that
+// learn (not frozen), so delta_o is multiplied by (1 - alpha * S_o) every
+// step: it shrinks while 0 < alpha < 2 / S_o, and grows from there on (at
+// exactly 2 / S_o it flips sign at the same size for ever).
+struct AlphaLimit {
+  double limit = 0;                 // min over outputs of per_output; +inf when nothing learns
+  std::vector<double> per_output;   // [n_out] 2 / S_o, +inf when S_o = 0
+  std::vector<double> sum_squares;  // [n_out] S_o
+  int output = -1;                  // the output whose limit is `limit`, -1 when nothing learns
+  int dominant = -1;                // the input with the largest square among that output's
+                                    // learning weights (the one that sets the limit), or -1
+};
+
+// Validates (as run_gradient_descent) and computes the limit of `problem`.
+AlphaLimit alpha_limit(const Problem& problem);
+
 }  // namespace wl

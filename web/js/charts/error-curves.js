@@ -4,6 +4,9 @@
 // dot, the tangent there, and in the LEARN phase where the dot goes next.
 // A frozen weight keeps its dot still while its bowl slides under it as the
 // other weights learn. All numbers come from the engine; this module draws.
+// With options.onDrag(w, value, end) the dot can be dragged along its curve
+// (pointer: mouse, pen or touch; or the arrow keys when the chart has focus):
+// the frame stays still while dragging, so the dot stays under the pointer.
 import { tokens, rgba } from '../common/colors.js';
 import { fmt, tick } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
@@ -93,6 +96,8 @@ export function createErrorCurves(container, engine, options = {}) {
   const msg = root.querySelector('.wl-chart-msg');
   let figures = [];
   let key = '';
+  const locks = new Map();   // w -> [lo, hi]: the frame held still while w is dragged
+  let colours = null;
 
   function clearFigures() {
     for (const f of figures) f.chart.destroy();
@@ -105,7 +110,7 @@ export function createErrorCurves(container, engine, options = {}) {
     fig.className = 'wl-curve';
     fig.innerHTML = `
       <figcaption class="wl-curve-title"></figcaption>
-      <div class="wl-curve-box"><canvas role="img"></canvas></div>
+      <div class="wl-curve-box"><canvas role="${options.onDrag ? 'slider' : 'img'}"></canvas></div>
       <p class="wl-curve-read mono"></p>`;
     grid.append(fig);
     const canvas = fig.querySelector('canvas');
@@ -143,17 +148,59 @@ export function createErrorCurves(container, engine, options = {}) {
         },
         scales: {
           x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
-            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
             grid: { color: rgba(t.lineRgb, 0.8) } },
           y: { type: 'linear', title: { display: false, text: 'error', color: t.muted },
-            ticks: { callback: tick, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
             grid: { color: rgba(t.lineRgb, 0.8) } },
         },
       },
       plugins: [arrowPlugin, offPlugin],
     });
-    return { w, fig, canvas, chart,
+    const f = { w, fig, canvas, chart, value: NaN,
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
+    if (options.onDrag) draggable(f);
+    return f;
+  }
+
+  // The dot follows the pointer's x (the weight), on the curve.
+  function draggable(f) {
+    const { canvas, chart, w } = f;
+    canvas.tabIndex = 0;
+    canvas.classList.add('wl-draggable');
+    let active = false;
+    const valueAt = (event) => {
+      const box = canvas.getBoundingClientRect();
+      const { left, right } = chart.chartArea;
+      const px = Math.min(Math.max(event.clientX - box.left, left), right);
+      return chart.scales.x.getValueForPixel(px);
+    };
+    canvas.addEventListener('pointerdown', (event) => {
+      if (event.button > 0 || !Number.isFinite(f.value)) return;
+      active = true;
+      locks.set(w, [chart.options.scales.x.min, chart.options.scales.x.max]);
+      canvas.setPointerCapture?.(event.pointerId);
+      event.preventDefault();
+      options.onDrag(w, valueAt(event), false);
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      if (active) options.onDrag(w, valueAt(event), false);
+    });
+    const end = () => {
+      if (!active) return;
+      active = false;
+      locks.delete(w);
+      options.onDrag(w, f.value, true);
+    };
+    canvas.addEventListener('pointerup', end);
+    canvas.addEventListener('pointercancel', end);
+    canvas.addEventListener('keydown', (event) => {
+      const dir = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 }[event.key];
+      if (!dir || !Number.isFinite(f.value)) return;
+      event.preventDefault();
+      const { min, max } = chart.options.scales.x;
+      options.onDrag(w, f.value + dir * (max - min) / (event.shiftKey ? 10 : 50), true);
+    });
   }
 
   function showMessage(text) {
@@ -173,7 +220,8 @@ export function createErrorCurves(container, engine, options = {}) {
     const indices = (Array.isArray(wanted) && wanted.length
       ? wanted : Array.from({ length: Math.min(nW, MAX_CHARTS) }, (_, i) => i))
       .filter((w) => Number.isInteger(w) && w >= 0 && w < nW).slice(0, 12);
-    const t = tokens(container);
+    if (!locks.size || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const t = colours;
     const nextKey = `${nIn}x${nOut}:${indices.join(',')}`;
     if (nextKey !== key) {
       clearFigures();
@@ -193,7 +241,7 @@ export function createErrorCurves(container, engine, options = {}) {
       f.title.innerHTML = `<b class="wl-letter">${letter(w)}</b> ` +
         `<span>${escapeHtml(name)}</span>${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`;
       f.fig.classList.toggle('is-frozen', isFrozen);
-      const [lo, hi] = xRange(engine, problem, trace, k, w);
+      const [lo, hi] = locks.get(w) ?? xRange(engine, problem, trace, k, w);
       let curve;
       try {
         curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
@@ -268,6 +316,13 @@ export function createErrorCurves(container, engine, options = {}) {
         `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
         `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
       f.canvas.dataset.iteration = String(k);
+      f.value = wx;
+      if (options.onDrag) {
+        f.canvas.setAttribute('aria-valuemin', String(lo));
+        f.canvas.setAttribute('aria-valuemax', String(hi));
+        f.canvas.setAttribute('aria-valuenow', String(wx));
+        f.canvas.setAttribute('aria-valuetext', `weight ${letter(w)} ${fmt(wx)}, error ${fmt(wy)}: drag the dot or use the arrow keys`);
+      }
     });
     const lines = [];
     if (trace.divergedAt >= 0 && k >= trace.divergedAt) {

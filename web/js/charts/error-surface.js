@@ -3,6 +3,9 @@
 // gradient descent took (weights before each step, then the final weights),
 // the current step highlighted, axes and a colour legend. Plain 2-D canvas,
 // sharp on high-DPI screens, redrawn (without recomputing) when resized.
+// A diverging path is drawn red and labelled. With options.onDrag(x, y, end)
+// the path's start (the two weights before step 1) can be dragged; the frame
+// stays still while dragging.
 import { tokens, rgb, sequential } from '../common/colors.js';
 import { fmt, tick, niceTicks, clamp } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
@@ -56,6 +59,10 @@ export function createErrorSurface(container, engine, options = {}) {
   image.width = N; image.height = N;
   let view = null;   // what draw() paints: ranges, colours, path, labels
   let frame = 0;
+  let lock = null;   // [xFrom, xTo, yFrom, yTo] held while dragging
+  let colours = null;
+  let map = null;    // the plot's pixel box, from the last draw
+  if (options.onDrag) draggable();
 
   const observer = new ResizeObserver(() => schedule());
   observer.observe(box);
@@ -82,7 +89,8 @@ export function createErrorSurface(container, engine, options = {}) {
       message(`Pick two different weights between 0 and ${nW - 1}.`);
       return;
     }
-    const t = tokens(container);
+    if (!lock || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const t = colours;
     const px = weightPath(trace, x);
     const py = weightPath(trace, y);
     const count = px.length;
@@ -110,8 +118,8 @@ export function createErrorSurface(container, engine, options = {}) {
     let chosen = chooseFrame(all, now, size);
     if (!chosen) chosen = [[it.weightsBefore[x], it.weightsBefore[x]], [it.weightsBefore[y], it.weightsBefore[y]]].map((r) => (extent(r) ? r : [-1, 1]));
     const half = Math.max(size(chosen) / 2, 0.1);
-    const [xFrom, xTo] = axisRange(chosen[0], { margin: 0.2, minHalf: half });
-    const [yFrom, yTo] = axisRange(chosen[1], { margin: 0.2, minHalf: half });
+    const [xFrom, xTo, yFrom, yTo] = lock ?? [...axisRange(chosen[0], { margin: 0.2, minHalf: half }),
+      ...axisRange(chosen[1], { margin: 0.2, minHalf: half })];
 
     let grid;
     try {
@@ -160,7 +168,7 @@ export function createErrorSurface(container, engine, options = {}) {
     const beyond = path.filter((p) => p.x < xFrom || p.x > xTo || p.y < yFrom || p.y > yTo).length;
     const xName = weightName(x, nIn, nOut, names);
     const yName = weightName(y, nIn, nOut, names);
-    view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase),
+    view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
       xLabel: `weight ${letter(x)} (${xName})`, yLabel: `weight ${letter(y)} (${yName})` };
 
     title.innerHTML = `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`;
@@ -192,8 +200,8 @@ export function createErrorSurface(container, engine, options = {}) {
     const cssH = box.clientHeight;
     const dpr = window.devicePixelRatio || 1;
     if (!(cssW > 0 && cssH > 0)) return;
-    canvas.width = Math.round(cssW * dpr);
-    canvas.height = Math.round(cssH * dpr);
+    const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }   // a resize reallocates: only when it changed
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
@@ -237,7 +245,7 @@ export function createErrorSurface(container, engine, options = {}) {
     // The path: a dark halo under a white line, a dot per point, the current one large.
     const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
       .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
-    for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [2, '#ffffff']]) {
+    for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [view.diverged ? 3 : 2, view.diverged ? t.danger : '#ffffff']]) {
       ctx.lineWidth = width; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
       ctx.beginPath();
       pts.forEach((p, n) => (n ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
@@ -276,7 +284,18 @@ export function createErrorSurface(container, engine, options = {}) {
       ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5;
       ctx.fill(); ctx.stroke();
     }
+    if (view.diverged) {
+      ctx.font = '700 13px system-ui, sans-serif';
+      const label = 'diverges';
+      const wBox = ctx.measureText(label).width + 12;
+      ctx.fillStyle = 'rgb(255 255 255 / 0.9)';
+      ctx.fillRect(L + W - wBox - 6, T + H - 28, wBox, 22);
+      ctx.fillStyle = t.danger;
+      ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+      ctx.fillText(label, L + W - wBox / 2 - 6, T + H - 17);
+    }
     ctx.restore();
+    map = { L, T, W, H };
 
     // Frame, ticks, labels.
     ctx.strokeStyle = t.muted; ctx.lineWidth = 1;
@@ -304,6 +323,47 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.textBaseline = 'middle';
     ctx.fillText(view.yLabel, 0, 0);
     ctx.restore();
+  }
+
+  // Dragging the path's start: pointer anywhere on the plot, or arrow keys.
+  function draggable() {
+    canvas.tabIndex = 0;
+    canvas.classList.add('wl-draggable');
+    let active = false;
+    const at = (event) => {
+      const box = canvas.getBoundingClientRect();
+      const { L, T, W, H } = map;
+      const fx = Math.min(Math.max((event.clientX - box.left - L) / W, 0), 1);
+      const fy = Math.min(Math.max((event.clientY - box.top - T) / H, 0), 1);
+      return [view.xFrom + fx * (view.xTo - view.xFrom), view.yTo - fy * (view.yTo - view.yFrom)];
+    };
+    canvas.addEventListener('pointerdown', (event) => {
+      if (event.button > 0 || !view || !map) return;
+      active = true;
+      lock = [view.xFrom, view.xTo, view.yFrom, view.yTo];
+      canvas.setPointerCapture?.(event.pointerId);
+      event.preventDefault();
+      options.onDrag(...at(event), false);
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      if (active && view && map) options.onDrag(...at(event), false);
+    });
+    const end = () => {
+      if (!active) return;
+      active = false;
+      lock = null;
+      const start = view?.path[0];
+      if (start) options.onDrag(start.x, start.y, true);
+    };
+    canvas.addEventListener('pointerup', end);
+    canvas.addEventListener('pointercancel', end);
+    canvas.addEventListener('keydown', (event) => {
+      const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowDown: [0, -1], ArrowUp: [0, 1] }[event.key];
+      const start = view?.path[0];
+      if (!d || !start) return;
+      event.preventDefault();
+      options.onDrag(start.x + d[0] * (view.xTo - view.xFrom) / 50, start.y + d[1] * (view.yTo - view.yFrom) / 50, true);
+    });
   }
 
   function destroy() {

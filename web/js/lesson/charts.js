@@ -1,29 +1,59 @@
-// The charts a lesson shows (web/js/charts/), each in its slot: error curves
-// per network, the error surface with its two weight pickers (x and y live
-// in the URL as sx and sy), the weight matrix. Each chart, its module and
-// Chart.js are loaded when it nears the viewport (common/when-visible.js).
+// The charts a lesson shows (web/js/charts/), each in its slot: the alpha
+// slider and the learning curve, error curves per network, the error surface
+// with its two weight pickers (x and y live in the URL as sx and sy), the
+// weight matrix. Each chart, its module and Chart.js are loaded when it nears
+// the viewport (common/when-visible.js). Dragging a dot, the surface's path or
+// alpha recomputes every view each frame from memory (panel.preview, then
+// `render`); the URL follows when the drag ends (panel.commit). Each drag
+// frame's work is measured as a 'wl-drag' performance entry for the benchmark.
+import { createAlphaSliders } from './alpha.js';
 import { weightNames } from '../common/names.js';
 import { whenVisible } from '../common/when-visible.js';
 import { showError } from '../status.js';
 import { chartsMissing, loadChartJs, CHARTS_MISSING, missingNote } from '../vendor.js';
 
-export function createLessonCharts(root, { lesson, panels, engine, state }) {
+export function createLessonCharts(root, { lesson, panels, engine, state, render }) {
   const slot = (role) => root.querySelector(`[data-role="${role}"]`);
   const main = panels[panels.length - 1];
   const lazy = (el, make) => whenVisible(el, make, { onError: showError });
+
+  // One drag frame: the candidate problem into memory, everything redrawn.
+  function live(p, patch, end) {
+    const t0 = performance.now();
+    if (!p.held && state.number('it', 1) !== 1) state.set({ it: null }, { push: false });   // the run starts where the dot is
+    if (p.preview({ ...p.problem, ...patch })) render();
+    performance.measure('wl-drag', { start: t0, end: performance.now() });
+    if (end) p.commit();
+  }
+  const weightsWith = (p, changes) => {
+    const weights = [...p.problem.weights];
+    for (const [w, v] of changes) if (Number.isFinite(v)) weights[w] = Number(v.toPrecision(6));
+    return { weights };
+  };
+
   let said = false;   // Chart.js draws the curves: if it is missing, say so where they would be
   const curves = lesson.curves ? panels.map((p, k) => {   // the note under the last set
     const el = root.querySelector(`[data-role="curves"][data-panel="${k}"]`);
     return lazy(el, async () => {
       const [{ createErrorCurves }] = await Promise.all([import('../charts/error-curves.js'), loadChartJs()]);
-      if (!chartsMissing()) return createErrorCurves(el, engine, { note: k === panels.length - 1 });
+      if (!chartsMissing()) {
+        return createErrorCurves(el, engine,
+          { note: k === panels.length - 1, onDrag: (w, v, end) => live(p, weightsWith(p, [[w, v]]), end) });
+      }
       if (!said) slot('curves').replaceChildren(missingNote(`${CHARTS_MISSING}: the error curves are not drawn. Everything else here works.`));
       said = true;
       return null;
     });
   }) : [];
   const surface = lesson.surface ? lazy(slot('surface'), async () =>
-    (await import('../charts/error-surface.js')).createErrorSurface(slot('surface'), engine)) : null;
+    (await import('../charts/error-surface.js')).createErrorSurface(slot('surface'), engine,
+      { onDrag: (vx, vy, end) => { const { x, y } = surfaceAxes(); live(main, weightsWith(main, [[x, vx], [y, vy]]), end); } })) : null;
+  const alpha = createAlphaSliders(slot('alpha'), panels, { onAlpha: (p, a, end) => live(p, { alpha: a }, end) });
+  const learning = lazy(slot('learning'), async () => {
+    const [{ createLearningCurve }] = await Promise.all([import('../charts/learning-curve.js'), loadChartJs()]);
+    return chartsMissing() ? null : createLearningCurve(slot('learning'),
+      { onIteration: (k) => state.set({ it: k + 1 }, { push: false }) });
+  });
   const matrix = lesson.matrix ? lazy(slot('matrix'), async () =>
     (await import('../charts/weight-matrix.js')).createWeightMatrix(slot('matrix'))) : null;
 
@@ -49,6 +79,9 @@ export function createLessonCharts(root, { lesson, panels, engine, state }) {
   function update(phase, phaseIndex, shown = phaseIndex) {
     const chartPhase = shown >= 3 ? 'learn' : shown >= 2 ? 'compare' : 'predict';
     const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase });
+    alpha.update();
+    learning?.update({ series: panels.map((p) => ({ trace: p.trace, label: panels.length > 1 ? p.ex.title : '', outputNames: p.ex.outputNames })),
+      iteration: Math.max(...panels.map((p) => Math.max(p.k, 0))) });
     curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
     if (surface) {
       const { x, y } = surfaceAxes();
@@ -60,7 +93,7 @@ export function createLessonCharts(root, { lesson, panels, engine, state }) {
 
   function destroy() {
     root.removeEventListener('change', onPick);
-    for (const c of [...curves, surface, matrix]) c?.destroy();
+    for (const c of [...curves, surface, matrix, alpha, learning]) c?.destroy();
   }
 
   return { update, destroy };

@@ -1,38 +1,12 @@
-// What a learner should notice about the current step: a diverged or
-// overflowed run, the book's printed figures for this step (right ones as a
-// check, wrong ones as errata with the correct value from the trace and why),
-// and the errata in the book's code for this example.
+// What a learner should notice about the current step: the book's printed
+// figures for this step (right ones as a check, wrong ones as errata with the
+// correct value from the trace and why), and the errata in the book's code
+// for this example. (Divergence is lesson/divergence.js.)
 import { fmt } from '../common/format.js';
-import { phaseIndex, iterationOf } from '../common/trace.js';
+import { phaseIndex } from '../common/trace.js';
 import { escapeHtml as esc } from '../common/dom.js';
 import { bookIndex } from '../common/names.js';
 import { isShown } from './reveal.js';
-
-export function divergenceHtml({ trace, problem, inputNames, label }) {
-  const parts = [];
-  if (trace.divergedAt >= 0 && trace.steps > 0) {
-    const d = trace.divergedAt;
-    let big = 0;
-    problem.input.forEach((x, i) => { if (Math.abs(x) > Math.abs(problem.input[big])) big = i; });
-    // The error's growth in the step where it started, when both errors are in the trace.
-    let growth = '';
-    if (d >= 1 && d < trace.steps) {
-      const before = iterationOf(trace, d - 1).totalError, after = iterationOf(trace, d).totalError;
-      growth = `: ${fmt(before)} → ${fmt(after)}${before > 0 ? `, ×${fmt(after / before, 3)} in one step` : ''}`;
-    }
-    parts.push(`<div class="banner diverged"><strong>${label ? `${esc(label)}: diverged.` : 'Diverged.'}</strong>
-      From iteration ${d + 1} on the error grows instead of shrinking${growth}.
-      Input <b>${esc(inputNames[big])}</b> = ${fmt(problem.input[big])} is large, so its weight_delta is large and
-      alpha × weight_delta jumps right over the bottom of the error bowl, landing higher on the other side; each
-      step overshoots by more. A smaller alpha (the book's 0.01) converges.</div>`);
-  }
-  if (trace.overflowed) {
-    parts.push(`<div class="banner overflowed"><strong>Overflow.</strong> ${trace.steps
-      ? `The numbers grew too large to represent after ${trace.steps} finite step${trace.steps === 1 ? '' : 's'}; only those are shown.`
-      : 'The very first step already gives numbers too large to represent, so there is no step to show. Try smaller values.'}</div>`);
-  }
-  return parts.join('');
-}
 
 // The book's printed figures for this step that the page shows already
 // (`shown`, see reveal.js): one note per figure. A figure the book prints

@@ -10,7 +10,8 @@ import { showError, clearStatus, addMessage } from '../status.js';
 
 export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, state, onLive = () => {} }) {
   const names = { inputNames: ex.inputNames, outputNames: ex.outputNames };
-  const p = { ...cfg, ex, book: ex.problem, names, problem: null, trace: null, key: '' };
+  const p = { ...cfg, ex, book: ex.problem, names, problem: null, trace: null, limit: null, key: '', held: false };
+  const limitOf = (problem) => { try { return engine.alphaLimit(problem); } catch { return null; } };
 
   // `live`: a drag in progress. The page redraws from this problem at once
   // (onLive) but the URL is written only by the last, non-live edit.
@@ -25,8 +26,8 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
       return false;
     }
     clearStatus();
-    p.problem = candidate; p.trace = trace; p.key = JSON.stringify(candidate);
-    p.live = live;
+    p.problem = candidate; p.trace = trace; p.limit = limitOf(candidate); p.key = JSON.stringify(candidate);
+    p.live = live; p.held = false;
     if (live) onLive();
     else state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
     return true;
@@ -39,6 +40,26 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
     values[index] = value;
     edit({ ...p.problem, [field]: values }, { live: !final });
   }
+
+  // While a weight or alpha is dragged on the charts: run the engine on
+  // `candidate` and keep it in memory (compute() leaves it alone) without
+  // writing the URL; commit() writes it when the drag ends. Returns whether
+  // the engine accepted it (a refused frame is skipped, silently).
+  p.preview = (candidate) => {
+    if (pageLimit(candidate)) return false;
+    try {
+      p.trace = engine.run(candidate);
+    } catch {
+      return false;
+    }
+    p.problem = candidate; p.limit = limitOf(candidate); p.key = JSON.stringify(candidate); p.held = true;
+    return true;
+  };
+  p.commit = () => {
+    if (!p.held) return;
+    p.held = false;
+    state.set(problemPatch(p.prefix, p.problem, p.book), { push: false });
+  };
 
   function toggleFrozen(w) {
     const frozen = [...p.problem.frozen];
@@ -54,13 +75,13 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
     const problem = readProblem(state, p.prefix, p.book,
       { report: (note) => notes.push(note), where: pair ? `the "${ex.title}" network` : 'this lesson' });
     const key = JSON.stringify(problem);
-    if (key === p.key) return;
+    if (key === p.key || p.held) return;
     try {
       p.trace = engine.run(problem);
-      p.problem = problem;
+      p.problem = problem; p.limit = limitOf(problem);
     } catch (error) {
       showError(error);
-      if (!p.trace) { p.problem = readProblem({ get: () => undefined }, '', p.book); p.trace = engine.run(p.problem); }
+      if (!p.trace) { p.problem = readProblem({ get: () => undefined }, '', p.book); p.trace = engine.run(p.problem); p.limit = limitOf(p.problem); }
     }
     for (const note of notes) addMessage(note);   // what the URL asked that the page did not do
     p.key = key;

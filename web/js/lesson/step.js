@@ -6,7 +6,8 @@
 import { PHASE_LABELS, iterationOf, phaseIndex } from '../common/trace.js';
 import { htmlSetter } from '../common/dom.js';
 import { isBookProblem } from './problem.js';
-import { divergenceHtml, figuresHtml, frozenAllHtml } from './notes.js';
+import { figuresHtml, frozenAllHtml } from './notes.js';
+import { divergenceHtml } from './divergence.js';
 import { arithmeticLines } from './arith.js';
 import { arithHtml, describeStep, nowLineHtml, NO_STEPS_BANNER } from './template.js';
 import { maskValues, shownPhase } from './reveal.js';
@@ -34,7 +35,7 @@ export function createStep(root, { panels, figures, code, quiz = null }) {
       p.diagram.update({ problem: p.problem, values: maskValues(values, shown), phase: open && shown >= 2 ? shownPhase(shown) : ph });
       p.numbers.update({ problem: p.problem, values, phase: ph, shown, open, guesses: quiz?.marks(), panel: k });
       p.settings.update(p.problem);
-      banners += divergenceHtml({ trace: p.trace, problem: p.problem, inputNames: p.ex.inputNames, label });
+      banners += divergenceHtml({ trace: p.trace, problem: p.problem, limit: p.limit, ...p.names, label });
       figs += frozenAllHtml(p.problem);
       if (!values) return;
       figs += figuresHtml({ figures, example: p.ex.id, trace: p.trace, it: p.k, phase: ph, shown,

@@ -14,9 +14,11 @@ const playHtml = (id) => `<section class="panel play" aria-labelledby="${id}-pla
           </section>`;
 
 function chartsHtml(lesson, examples) {
-  if (!(lesson.curves || lesson.surface || lesson.matrix)) return '';
   const pair = examples.length > 1;
   return `<section class="panel charts-panel" aria-label="Charts">
+            <h2>Alpha and the error over time</h2>
+            <div class="alpha-box" data-role="alpha"></div>
+            <div data-role="learning"></div>
             ${lesson.curves ? `<h2>Error against each weight</h2>${examples.map((ex, k) => `${pair ? `<h3>${ex.title}</h3>` : ''}
               <div data-role="curves" data-panel="${k}"></div>`).join('')}` : ''}
             ${lesson.surface ? `<h2>The error surface over two weights</h2>

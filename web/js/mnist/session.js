@@ -58,14 +58,21 @@ export function createSession(engine, state, ui) {
         : `Epoch ${epoch + 1} of ${epochs()}: testing on ${test.count.toLocaleString('en')} digits`;
       if (!drawFrame) drawFrame = requestAnimationFrame(drawWeights);
     },
+    point({ seen, error, acc }) {
+      chart?.point(seen, error, acc);
+      chartEmpty.hidden = true;
+    },
     epoch({ epoch, error, trainAcc, testAcc }) {
-      chart?.add(epoch, error, trainAcc, testAcc);
+      chart?.add(epoch * train.count, testAcc);
       chartEmpty.hidden = true;
       accuracyText.textContent = `After epoch ${epoch}: error ${error.toFixed(1)}, train accuracy ${percent(trainAcc)} ` +
         `(each image scored just before it was learned), test accuracy ${percent(testAcc)} on ${testDigits()} it never trains on.`;
     },
     done: () => ended(`Done: ${trainer.epoch} epochs at alpha ${alpha()}.`),
-    diverged: ({ epoch, index }) => ended(`Diverged in epoch ${epoch} at image ${index}: alpha ${alpha()} overshoots. Reset and pick a smaller alpha.`, true),
+    diverged: ({ epoch, index, seen }) => {
+      chart?.diverged(seen);   // the curve so far stays, marked where it blew up
+      ended(`Diverged in epoch ${epoch} at image ${index}: alpha ${alpha()} overshoots. Reset and pick a smaller alpha.`, true);
+    },
     error(error) { showError(error); setRunLabel(); },
   };
 

@@ -1,7 +1,7 @@
 // The MNIST page's markup and prose ("What the weights learn").
 import { MAX_EPOCHS, DEFAULTS } from './settings.js';
 
-export const EMPTY_CHART = 'One point per epoch appears here while the network trains.';
+export const EMPTY_CHART = 'A point every 50 training images appears here while the network trains.';
 export const TRAINED_CHART = 'These weights were trained offline (train_linear); press Start to watch a network learn.';
 
 export function mnistHtml({ alphas, settings }) {
@@ -38,8 +38,8 @@ export function mnistHtml({ alphas, settings }) {
           <div class="mnist-weights" id="mnist-weights"></div>
         </section>
         <section class="panel" aria-labelledby="mnist-chart-title">
-          <h2 id="mnist-chart-title">Error and accuracy, epoch by epoch</h2>
-          <div class="mnist-chart"><canvas id="mnist-chart" aria-label="Chart of error and accuracy per epoch" role="img"></canvas>
+          <h2 id="mnist-chart-title">Error and accuracy, every 50 images</h2>
+          <div class="mnist-chart"><canvas id="mnist-chart" aria-label="Chart of the mean error and the accuracy over every 50 training images, and the test accuracy after each epoch" role="img"></canvas>
             <p class="mnist-chart-empty" id="mnist-chart-empty">${EMPTY_CHART}</p></div>
           <p id="mnist-accuracy" class="mnist-accuracy" aria-live="polite"></p>
         </section>

@@ -6,7 +6,10 @@
 //   const t = createTrainer({ net, train, test, alpha: () => a, epochs: () => n, on });
 //   t.start(); t.pause(); t.resume(); t.stop();
 //   on.frame({ epoch, index, phase, progress }), on.epoch({ epoch, error, trainAcc, testAcc }),
-//   on.done(), on.diverged({ epoch, index }), on.error(error) (an engine Error stops the run)
+//   on.point({ seen, error, acc }) every EVERY training images (the mean error and the accuracy
+//   over those images, `seen` counting from the start of the run), on.done(),
+//   on.diverged({ epoch, index, seen }), on.error(error) (an engine Error stops the run)
+export const EVERY = 50;        // a learning-curve point every this many training images
 const FRAME_BUDGET_MS = 10;     // engine work per frame; the rest is drawing
 const TRAIN_CHUNK = { start: 100, min: 10, max: 100 };   // <= 100: each frame shows progress
 const TEST_CHUNK = { start: 1000, min: 100, max: 5000 };
@@ -21,6 +24,7 @@ export function createTrainer({ net, train, test, alpha, epochs, on,
   let testIndex = 0;     // next test image
   let phase = 'train';
   let error = 0, correct = 0, testCorrect = 0;
+  const win = { error: 0, correct: 0, count: 0 };   // the images since the last point
   const size = { train: TRAIN_CHUNK.start, test: TEST_CHUNK.start };
 
   function adapt(kind, limits, elapsed) {
@@ -48,17 +52,29 @@ export function createTrainer({ net, train, test, alpha, epochs, on,
   function work() {
     const t0 = now();
     if (phase === 'train') {
-      const end = Math.min(train.count, index + size.train);
-      const r = net.trainRange(train, index, end, alpha());
-      adapt('train', TRAIN_CHUNK, now() - t0);
-      if (r.diverged) {
-        running = false;
-        on.diverged?.({ epoch: epoch + 1, index: r.divergedAt });
-        return;
+      // The chunk, cut at every EVERY-th image so each point has its own images.
+      const stop = Math.min(train.count, index + size.train);
+      let chunkError = 0, chunkCorrect = 0;
+      while (index < stop) {
+        const end = Math.min(stop, (Math.floor(index / EVERY) + 1) * EVERY);
+        const r = net.trainRange(train, index, end, alpha());
+        if (r.diverged) {
+          running = false;
+          adapt('train', TRAIN_CHUNK, now() - t0);
+          on.diverged?.({ epoch: epoch + 1, index: r.divergedAt, seen: epoch * train.count + r.divergedAt });
+          return;
+        }
+        chunkError += r.error; chunkCorrect += r.correct;
+        win.error += r.error; win.correct += r.correct; win.count += end - index;
+        index = end;
+        if (index % EVERY === 0 || index >= train.count) {
+          on.point?.({ seen: epoch * train.count + index, error: win.error / win.count, acc: win.correct / win.count });
+          win.error = 0; win.correct = 0; win.count = 0;
+        }
       }
-      error += r.error;
-      correct += r.correct;
-      index = end;
+      adapt('train', TRAIN_CHUNK, now() - t0);
+      error += chunkError;
+      correct += chunkCorrect;
       if (index >= train.count) { phase = 'test'; testIndex = 0; testCorrect = 0; }
     } else {
       const end = Math.min(test.count, testIndex + size.test);
@@ -89,6 +105,7 @@ export function createTrainer({ net, train, test, alpha, epochs, on,
     get epoch() { return epoch; },
     start() {
       epoch = 0; index = 0; phase = 'train'; error = 0; correct = 0;
+      win.error = 0; win.correct = 0; win.count = 0;
       this.resume();
     },
     resume() {

@@ -25,7 +25,7 @@ export function mount(root, { engine, state, section }) {
   const panels = lesson.panels.map((cfg, k) => createPanel(root, k,
     { cfg, ex: examples[k], pair, settingsSlot: $('settings') }, { engine, state, onLive: () => render() }));
   const code = createCode($('code'));
-  const charts = createLessonCharts(root, { lesson, panels, engine, state });
+  const charts = createLessonCharts(root, { lesson, panels, engine, state, render: () => render() });
   const figures = engine.bookFigures();
   const quiz = createQuiz(root, { id: section.id, state, panels, figures, onChange: () => render() });
   const renderStep = createStep(root, { panels, figures, code, quiz });

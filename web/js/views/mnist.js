@@ -1,7 +1,7 @@
 // "What the weights learn": the chapter's 784->10 network trained in the
 // browser on the book's first 1,000 MNIST digits, a chunk of images per
 // animation frame, with its ten weight rows drawn as 28x28 images while it
-// learns, a chart of error and accuracy per epoch, and the committed trained
+// learns, a chart of error and accuracy every 50 images, and the committed trained
 // weights (models/chapter-linear.wlm) one click away. alpha and epochs live
 // in the state (the URL).
 import { showError } from '../status.js';

@@ -1,0 +1,180 @@
+// Playing with a lesson by dragging, at 375x812 with touch and at 1280x800
+// with a mouse: weight a's dot dragged along its curve moves the weight, the
+// page's pred is the engine's for the new weight while the drag goes on, and
+// the URL follows when it ends; the alpha slider past the engine's limit says
+// "diverges" beside it; every lesson has a learning curve with one point per
+// iteration, and picking on it sets the iteration.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser, screenshot, ARTIFACTS } from './harness.mjs';
+
+const SECTIONS = ['multi-input', 'side-by-side', 'steps', 'freeze', 'multi-output', 'multi-in-out'];
+const EXAMPLE = { 'multi-input': 'multi-input', 'side-by-side': 'single-input', steps: 'multi-input',
+  freeze: 'freeze', 'multi-output': 'multi-output', 'multi-in-out': 'multi-in-out' };
+const SIZES = [{ width: 375, height: 812, touch: true }, { width: 1280, height: 800, touch: false }];
+
+let browser;
+before(async () => { browser = await startBrowser(); });
+after(async () => { await browser?.close(); });
+
+async function openLesson(query, { width, height, touch }) {
+  const page = await browser.open(`/?${query}`, { width, height });
+  await page.waitForSelector('.lesson svg.diagram');
+  if (touch) {
+    page.cdp = await page.context().newCDPSession(page);
+    await page.cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  }
+  return page;
+}
+
+// A pointer (touch or mouse) that presses, moves and lifts, each move acknowledged.
+function pointer(page) {
+  if (page.cdp) {
+    const at = (x, y) => ({ touchPoints: [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+    return {
+      down: (x, y) => page.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', ...at(x, y) }),
+      move: (x, y) => page.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', ...at(x, y) }),
+      up: () => page.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }),
+    };
+  }
+  return {
+    down: async (x, y) => { await page.mouse.move(x, y); await page.mouse.down(); },
+    move: (x, y) => page.mouse.move(x, y),
+    up: () => page.mouse.up(),
+  };
+}
+
+// Weight a's dot on its curve, in page pixels, and a point 30% of the plot's width to its right or left.
+const dotOf = (page) => page.evaluate(() => {
+  const canvas = document.querySelector('.wl-curve canvas');
+  canvas.scrollIntoView({ block: 'center' });
+  const chart = window.Chart.getChart(canvas);
+  const r = canvas.getBoundingClientRect();
+  const dot = chart.getDatasetMeta(2).data[0];
+  const { left, right } = chart.chartArea;
+  const dx = (dot.x < (left + right) / 2 ? 0.3 : -0.3) * (right - left);
+  const value = (k) => Number(canvas.getAttribute(`aria-value${k}`));
+  return { x: r.left + dot.x, y: r.top + dot.y, dx, value: value('now'), span: value('max') - value('min') };
+});
+
+// The page's pred (the numbers table's pred column) and delta (read aloud in
+// the Compare phase), and the engine's for `weights`, formatted the page's way.
+const predsFor = (page, weights) => page.evaluate(async (weights) => {
+  const engine = await window.weightlab;
+  const { fmt } = await import('./js/common/format.js');
+  const t = engine.run({ ...engine.example('multi-input'), weights });
+  const table = document.querySelector('[data-table="0"] table');
+  const col = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent.trim() === 'pred');
+  return { pred: table.querySelector('tbody tr').children[col].textContent.trim(), enginePred: fmt(t.pred[0]),
+    said: document.querySelector('[data-role="announce"]').textContent, engineDelta: fmt(t.delta[0]) };
+}, weights);
+const samePred = (r, when) => {
+  assert.equal(r.pred, r.enginePred, `${when}: the page's pred is the engine's`);
+  assert.ok(r.said.includes(`delta: win ${r.engineDelta}.`), `${when}: "${r.said}" says the engine's delta ${r.engineDelta}`);
+};
+
+for (const size of SIZES) {
+  test(`dragging weight a's dot at ${size.width}x${size.height}${size.touch ? ' (touch)' : ''} moves the weight and pred follows, every frame`, async () => {
+    const page = await openLesson('s=multi-input&it=2&ph=compare', size);
+    await page.waitForTimeout(200);
+    const dot = await dotOf(page);
+    assert.equal(dot.value, await page.evaluate(async () => (await window.weightlab).run((await window.weightlab).example('multi-input')).weightsBefore[3]),
+      'the dot is weight a before iteration 2');
+    const p = pointer(page);
+    await p.down(dot.x, dot.y);
+    for (let n = 1; n <= 8; n += 1) await p.move(dot.x + (dot.dx * n) / 8, dot.y);
+    // Mid-drag: the weight has moved, the iteration is 1 (the run starts where the dot is),
+    // pred is the engine's for the new weight, and the URL has not been written with it yet.
+    const mid = await page.evaluate(() => ({
+      a: Number(document.querySelector('.wl-curve canvas').getAttribute('aria-valuenow')),
+      w: new URL(location.href).searchParams.get('w'),
+      it: document.querySelector('.wl-learning canvas').dataset.iteration,
+    }));
+    assert.ok(Math.abs(mid.a - dot.value) > 0.2 * dot.span, `a moved by about 30% of its frame (${dot.span}): ${dot.value} -> ${mid.a}`);
+    assert.equal(mid.w, null, 'the URL waits for the end of the drag');
+    assert.equal(mid.it, '0');
+    const weights = [mid.a, 0.2, -0.1];
+    const pm = await predsFor(page, weights);
+    samePred(pm, 'mid-drag');
+    await screenshot(page, `drag-multi-input-${size.width}`);
+    await page.screenshot({ path: new URL(`drag-multi-input-${size.width}-view.png`, ARTIFACTS).pathname });   // what is on screen mid-drag
+    await p.up();
+    await page.waitForTimeout(100);
+    const w = (await page.evaluate(() => new URL(location.href).searchParams.get('w'))).split(',').map(Number);
+    assert.equal(w[0], mid.a, 'the URL has the dragged weight');
+    assert.deepEqual(w.slice(1), [0.2, -0.1], 'the other weights stay');
+    const end = await predsFor(page, w);
+    samePred(end, 'after the drag');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test(`the alpha slider past each lesson's limit says "diverges" beside it, at ${size.width}x${size.height}`, async () => {
+    for (const id of SECTIONS) {
+      const page = await openLesson(`s=${id}`, size);
+      const before = await page.textContent('.alpha-row [data-role="alpha-verdict"]');
+      assert.match(before, /^converges/, `${id}: the book's alpha converges`);
+      await page.focus('input[data-act="alpha"]');
+      await page.keyboard.press('End');
+      const info = await page.evaluate(async ([example, prefix]) => {
+        const engine = await window.weightlab;
+        const { fmt } = await import('./js/common/format.js');
+        const ex = engine.example(example);
+        const names = engine.examples().find((e) => e.id === example).inputNames;
+        const row = document.querySelector('.alpha-row');
+        const alpha = Number(new URL(location.href).searchParams.get(`${prefix}alpha`));
+        const limit = engine.alphaLimit(ex);
+        const trace = engine.run({ ...ex, alpha });
+        return { verdict: row.querySelector('[data-role="alpha-verdict"]').textContent,
+          why: row.querySelector('[data-role="alpha-why"]').textContent.replace(/\s+/g, ' '),
+          shown: row.querySelector('output').textContent, alpha, diverged: trace.divergedAt >= 0,
+          banner: document.querySelector('.banner.diverged')?.textContent.replace(/\s+/g, ' ') ?? '',
+          limit: fmt(limit.limit, 4), above: alpha > limit.limit, dominant: names[limit.dominant] };
+      }, [EXAMPLE[id], id === 'side-by-side' ? '1' : '']);
+      assert.ok(info.above, `${id}: the slider's end (${info.alpha}) is past the limit ${info.limit}`);
+      assert.match(info.verdict, /^diverges/, `${id}: "${info.verdict}"`);
+      assert.ok(info.verdict.includes(info.limit), `${id}: the verdict gives the engine's limit ${info.limit}: "${info.verdict}"`);
+      assert.ok(info.why.includes(`input ${info.dominant} =`) && info.why.includes(info.limit), `${id}: why: "${info.why}"`);
+      if (info.diverged) {
+        assert.ok(info.banner.includes(info.limit) && info.banner.includes(info.dominant), `${id}: banner "${info.banner}"`);
+      }
+      assert.ok(!/book's 0\.01/.test(info.banner), `${id}: no hard-coded alpha in "${info.banner}"`);
+      const box = await page.locator('.alpha-row [data-role="alpha-verdict"]').first().boundingBox();
+      const slider = await page.locator('input[data-act="alpha"]').first().boundingBox();
+      assert.ok(Math.abs(box.y - slider.y) < 120, `${id}: the verdict is beside the slider (${slider.y} / ${box.y})`);
+      assert.deepEqual(page.problems, [], id);
+      await page.close();
+    }
+  });
+}
+
+test('every lesson has a learning curve with one point per iteration, and tapping it picks the iteration', async () => {
+  for (const [id, query] of [...SECTIONS.map((id) => [id, `s=${id}`]), ['steps', 's=steps&n=1000&alpha=0.02']]) {
+    const page = await openLesson(query, SIZES[0]);
+    const info = await page.evaluate(async ([example, prefix]) => {
+      const engine = await window.weightlab;
+      const q = new URL(location.href).searchParams;
+      const ex = engine.example(example);
+      const problem = { ...ex, iterations: Number(q.get(`${prefix}n`) ?? ex.iterations), alpha: Number(q.get(`${prefix}alpha`) ?? ex.alpha) };
+      const canvas = document.querySelector('.wl-learning canvas');
+      canvas.scrollIntoView({ block: 'end' });   // below the sticky stage on a phone
+      const chart = window.Chart.getChart(canvas);
+      const r = canvas.getBoundingClientRect();
+      const total = (t, k) => Array.from(t.error.subarray(k * t.nOut, (k + 1) * t.nOut)).reduce((a, b) => a + b, 0);
+      const t = engine.run(problem);
+      return { points: Number(canvas.dataset.points), steps: t.steps, scale: canvas.dataset.scale,
+        first: chart.data.datasets[0].data[0].y, engineFirst: total(t, 0),
+        x: r.left + chart.scales.x.getPixelForValue(t.steps), y: r.top + (chart.chartArea.top + chart.chartArea.bottom) / 2 };
+    }, [EXAMPLE[id], id === 'side-by-side' ? '1' : '']);
+    assert.equal(info.points, info.steps, `${id} (${query}): one point per iteration`);
+    assert.equal(info.first, info.engineFirst, `${id}: the first point is the engine's total error`);
+    if (info.steps === 1000) assert.equal(info.scale, 'log', 'a thousand iterations span decades: log scale');
+    if (info.steps > 1) {
+      await page.mouse.click(info.x, info.y);
+      await page.waitForTimeout(50);
+      assert.equal(await page.evaluate(() => new URL(location.href).searchParams.get('it')), String(info.steps), `${id}: the tap picked the last iteration`);
+    }
+    assert.deepEqual(page.problems, [], id);
+    await page.close();
+  }
+});

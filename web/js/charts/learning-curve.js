@@ -1,0 +1,155 @@
+// The learning curve: the total error (and each output's, when there are
+// several) against the iteration, read from the one trace engine.run gave
+// (never one engine call per iteration); a log y scale when the errors span
+// more than two decades; the current iteration marked. Dragging or tapping on
+// it, or the arrow keys when it has focus, picks the iteration (onIteration).
+import { tokens, rgba } from '../common/colors.js';
+import { fmt, tick } from '../common/format.js';
+import { usableSteps } from '../common/trace.js';
+
+const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
+const LOG_SPAN = 100;   // max/min beyond this: log scale
+// On a log axis only the powers of ten are labelled.
+const decade = (v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? fmt(v) : '');
+
+// The vertical line at the current iteration (options.plugins.wlNow).
+const nowPlugin = {
+  id: 'wlNow',
+  afterDatasetsDraw(chart, _args, opts) {
+    if (!Number.isFinite(opts?.x)) return;
+    const { ctx, chartArea: c, scales: { x } } = chart;
+    const px = x.getPixelForValue(opts.x);
+    if (!(px >= c.left - 1 && px <= c.right + 1)) return;
+    ctx.save();
+    ctx.strokeStyle = opts.color; ctx.lineWidth = 2;
+    ctx.beginPath(); ctx.moveTo(px, c.top); ctx.lineTo(px, c.bottom); ctx.stroke();
+    ctx.restore();
+  },
+};
+
+export function createLearningCurve(container, { onIteration } = {}) {
+  const root = document.createElement('figure');
+  root.className = 'wl-learning';
+  root.innerHTML = `
+    <figcaption class="wl-curve-title">Error against iteration</figcaption>
+    <div class="wl-learning-box"><canvas role="slider" tabindex="0" aria-valuemin="1"></canvas></div>
+    <p class="wl-learning-read mono"></p>`;
+  container.append(root);
+  const canvas = root.querySelector('canvas');
+  const read = root.querySelector('.wl-learning-read');
+  const t = tokens(container);
+  const chart = new window.Chart(canvas, {
+    type: 'scatter',
+    data: { datasets: [] },
+    options: {
+      animation: false, responsive: true, maintainAspectRatio: false, normalized: true,
+      parsing: false,
+      events: [],   // the pointer is ours (drag picks the iteration)
+      layout: { padding: { top: 4, right: 8 } },
+      plugins: { legend: { display: true, labels: { boxWidth: 18, boxHeight: 2, color: t.muted, font: { size: 11 } } },
+        tooltip: { enabled: false }, wlNow: {} },
+      scales: {
+        x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: { size: 10.5 } },
+          grid: { color: rgba(t.lineRgb, 0.8) } },
+        y: { type: 'linear', title: { display: true, text: 'error', color: t.muted },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
+          grid: { color: rgba(t.lineRgb, 0.8) } },
+      },
+    },
+    plugins: [nowPlugin],
+  });
+  let traces = [];
+  let steps = 0;
+  let current = 0;
+
+  // series: [{ trace, label, outputNames }], one per network; iteration: 0-based.
+  function update({ series, iteration = 0 }) {
+    const same = series.length === traces.length && series.every((s, n) => s.trace === traces[n]);
+    if (!same) {
+      traces = series.map((s) => s.trace);
+      const datasets = [];
+      let lo = Infinity, hi = 0;
+      steps = 0;
+      const colours = [t.predict, t.compare, t.learn, t.pos, t.neg, t.danger];
+      series.forEach(({ trace, label, outputNames }, n) => {
+        const m = usableSteps(trace);
+        steps = Math.max(steps, m);
+        const lines = [{ name: label ? `${label}: total` : 'total', pick: null }];
+        if (trace.nOut > 1) outputNames.forEach((name, o) => lines.push({ name: `${label ? `${label}: ` : ''}${name}`, pick: o }));
+        lines.forEach(({ name, pick }, j) => {
+          const data = new Array(m);
+          for (let k = 0; k < m; k += 1) {
+            let e = 0;
+            if (pick === null) for (let o = 0; o < trace.nOut; o += 1) e += trace.error[k * trace.nOut + o];
+            else e = trace.error[k * trace.nOut + pick];
+            data[k] = { x: k + 1, y: e };
+            if (Number.isFinite(e)) { hi = Math.max(hi, e); if (e > 0) lo = Math.min(lo, e); }
+          }
+          const colour = colours[(n * 4 + j) % colours.length];
+          datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2, borderWidth: pick === null ? 2.5 : 1.5,
+            borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1] });
+        });
+      });
+      const log = hi > 0 && lo < Infinity && hi / lo > LOG_SPAN;
+      if (log) for (const d of datasets) for (const p of d.data) if (!(p.y > 0)) p.y = null;
+      const s = chart.options.scales;
+      s.y.type = log ? 'logarithmic' : 'linear';
+      s.y.min = log ? undefined : 0;
+      s.y.title.text = log ? 'error (log scale)' : 'error';
+      s.y.ticks.callback = log ? decade : tick;
+      s.x.min = 1; s.x.max = Math.max(steps, 2);
+      chart.data.datasets = datasets;
+      chart.options.plugins.legend.display = datasets.length > 1;
+      canvas.dataset.points = String(datasets[0]?.data.length ?? 0);
+      canvas.dataset.scale = log ? 'log' : 'linear';
+    }
+    current = Math.min(Math.max(0, iteration), Math.max(steps - 1, 0));
+    chart.options.plugins.wlNow = steps ? { x: current + 1, color: t.learn } : {};
+    for (const d of chart.data.datasets) {
+      d.pointRadius = d.data.map((_, k) => (k === current ? 5 : d.data.length > 60 ? 0 : 2));
+    }
+    chart.update('none');
+    const first = series[series.length - 1]?.trace;
+    let total = 0;
+    if (first && current < usableSteps(first)) for (let o = 0; o < first.nOut; o += 1) total += first.error[current * first.nOut + o];
+    read.textContent = steps ? `iteration ${current + 1} of ${steps} · error ${fmt(total)}` : 'no steps';
+    canvas.setAttribute('aria-valuemax', String(Math.max(steps, 1)));
+    canvas.setAttribute('aria-valuenow', String(current + 1));
+    canvas.setAttribute('aria-valuetext', read.textContent);
+    canvas.setAttribute('aria-label', `Learning curve: the error at each of ${steps} iterations; ` +
+      'drag, tap or use the arrow keys to pick an iteration');
+    canvas.dataset.iteration = String(current);
+  }
+
+  // Picking the iteration by pointer: the nearest iteration to the pointer's x.
+  let dragging = false;
+  const pick = (event) => {
+    if (!steps) return;
+    const box = canvas.getBoundingClientRect();
+    const v = chart.scales.x.getValueForPixel(event.clientX - box.left);
+    const k = Math.min(Math.max(Math.round(v) - 1, 0), steps - 1);
+    if (k !== current) onIteration?.(k);
+  };
+  const down = (event) => { dragging = true; canvas.setPointerCapture?.(event.pointerId); pick(event); };
+  const move = (event) => { if (dragging) pick(event); };
+  const up = () => { dragging = false; };
+  const key = (event) => {
+    const to = { ArrowLeft: current - 1, ArrowDown: current - 1, ArrowRight: current + 1, ArrowUp: current + 1,
+      Home: 0, End: steps - 1, PageDown: current - 10, PageUp: current + 10 }[event.key];
+    if (to === undefined || !steps) return;
+    event.preventDefault();
+    onIteration?.(Math.min(Math.max(to, 0), steps - 1));
+  };
+  canvas.addEventListener('pointerdown', down);
+  canvas.addEventListener('pointermove', move);
+  canvas.addEventListener('pointerup', up);
+  canvas.addEventListener('pointercancel', up);
+  canvas.addEventListener('keydown', key);
+
+  function destroy() {
+    chart.destroy();
+    root.remove();
+  }
+  return { update, destroy };
+}

@@ -1,0 +1,54 @@
+// The alpha slider beside the charts, one per network: a log scale from 1e-4
+// to past the largest alpha that converges (engine.alphaLimit), the value
+// shown, and beside it whether the run converges or diverges and why.
+// Sliding previews (onAlpha(p, alpha, false)); letting go commits (…, true).
+import { fmt } from '../common/format.js';
+import { escapeHtml as esc } from '../common/dom.js';
+import { alphaVerdict, whyText } from './divergence.js';
+
+const LO = -4;   // log10 of the smallest alpha on the slider
+
+// Rounded to 3 significant digits so the URL stays short.
+const alphaAt = (v) => Number((10 ** v).toPrecision(3));
+const topOf = (limit) => Math.max(0, Math.ceil(Math.log10(Number.isFinite(limit) ? 2 * limit : 1)));
+
+export function createAlphaSliders(slot, panels, { onAlpha }) {
+  const pair = panels.length > 1;
+  slot.innerHTML = panels.map((p, k) => `<div class="alpha-row" data-alpha="${k}">
+      <label class="alpha-label"><span>alpha${pair ? ` (${esc(p.ex.title)})` : ''}</span>
+        <input type="range" min="${LO}" max="0" step="0.01" data-act="alpha" data-panel="${k}">
+        <output class="mono" data-role="alpha-value"></output></label>
+      <p class="alpha-verdict" data-role="alpha-verdict"></p>
+      <p class="alpha-why hint" data-role="alpha-why"></p>
+    </div>`).join('');
+  const rows = panels.map((p, k) => {
+    const row = slot.querySelector(`[data-alpha="${k}"]`);
+    return { row, input: row.querySelector('input'), value: row.querySelector('[data-role="alpha-value"]'),
+      verdict: row.querySelector('[data-role="alpha-verdict"]'), why: row.querySelector('[data-role="alpha-why"]') };
+  });
+  const onInput = (event) => {
+    const k = Number(event.target.dataset.panel);
+    if (event.target.dataset.act !== 'alpha' || !panels[k]) return;
+    onAlpha(panels[k], alphaAt(Number(event.target.value)), event.type === 'change');
+  };
+  slot.addEventListener('input', onInput);
+  slot.addEventListener('change', onInput);
+
+  function update() {
+    panels.forEach((p, k) => {
+      const r = rows[k];
+      const { alpha } = p.problem;
+      const limit = p.limit?.limit;
+      r.input.max = String(topOf(limit));
+      if (document.activeElement !== r.input) r.input.value = String(alpha > 0 ? Math.log10(alpha) : LO);
+      r.value.textContent = fmt(alpha);
+      const v = alphaVerdict({ problem: p.problem, limit: p.limit });
+      r.input.setAttribute('aria-valuetext', `alpha ${fmt(alpha)}: ${v.text}`);
+      r.verdict.textContent = v.text;
+      r.row.classList.toggle('diverges', v.diverges);
+      r.why.innerHTML = whyText({ problem: p.problem, limit: p.limit, ...p.names });
+    });
+  }
+
+  return { update, destroy: () => { slot.removeEventListener('input', onInput); slot.removeEventListener('change', onInput); slot.replaceChildren(); } };
+}
