@@ -77,11 +77,11 @@ inline std::vector<std::uint8_t> canvas_with_a_zero(int side) {
 
 struct Timing {
   std::string name;
-  std::string unit;          // what one repetition is
-  long reps = 0;             // repetitions per timed run
-  std::vector<double> ms;    // wall time, one entry per timed run (warm-up runs excluded)
+  std::string unit;            // what one repetition is
+  long reps = 0;               // repetitions per timed run
+  std::vector<double> ms;      // wall time, one entry per timed run (warm-up runs excluded)
   std::vector<double> cpu_ms;  // CPU time of the same runs
-  double checksum = 0;       // of the last run
+  double checksum = 0;         // of the last run
 };
 
 class Suite {
@@ -135,7 +135,9 @@ class Suite {
 
   std::size_t digit_count() const { return digits_.count; }
   // The chapter network's starting weights [10][784] (seed 1), for the JS implementations.
-  std::vector<double> linear_initial_weights() const { return LinearNetwork(kLinearSeed).weights(); }
+  std::vector<double> linear_initial_weights() const {
+    return LinearNetwork(kLinearSeed).weights();
+  }
 
   // warmup untimed runs, then `runs` timed ones.
   template <typename NowMs, typename CpuMs>
@@ -176,8 +178,9 @@ class Suite {
     } else if (name == "linear/epoch") {
       require_digits();
       LinearNetwork net(kLinearSeed);
-      time(1, "epoch", [&] { net.reset(kLinearSeed); },
-           [&] { return net.train_epoch(digits_, kLinearAlpha).error; });
+      time(
+          1, "epoch", [&] { net.reset(kLinearSeed); },
+          [&] { return net.train_epoch(digits_, kLinearAlpha).error; });
     } else if (name == "linear/classify") {
       require_digits();
       if (!linear_) throw std::invalid_argument("no linear model set");
@@ -206,28 +209,29 @@ class Suite {
       const CnnConfig config = cnn_ ? cnn_->config() : CnnConfig{};
       Cnn net(config);
       std::vector<float> m(net.params.size()), v(net.params.size());
-      time(1, "epoch",
-           [&] {
-             Rng rng(kCnnSeed);
-             net.init(rng);
-             std::fill(m.begin(), m.end(), 0.0f);
-             std::fill(v.begin(), v.end(), 0.0f);
-           },
-           [&] {
-             double loss = 0;
-             int step = 0;
-             for (std::size_t b0 = 0; b0 < digits_.count; b0 += kCnnBatch) {
-               const std::size_t b1 = std::min<std::size_t>(b0 + kCnnBatch, digits_.count);
-               std::fill(net.grads.begin(), net.grads.end(), 0.0f);
-               for (std::size_t n = b0; n < b1; ++n) {
-                 loss += net.forward(&images_[n * kMnistPixels], digits_.labels[n]);
-                 net.backward();
-               }
-               adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(),
-                         1.0f / static_cast<float>(b1 - b0), kCnnLr, ++step);
-             }
-             return loss;
-           });
+      time(
+          1, "epoch",
+          [&] {
+            Rng rng(kCnnSeed);
+            net.init(rng);
+            std::fill(m.begin(), m.end(), 0.0f);
+            std::fill(v.begin(), v.end(), 0.0f);
+          },
+          [&] {
+            double loss = 0;
+            int step = 0;
+            for (std::size_t b0 = 0; b0 < digits_.count; b0 += kCnnBatch) {
+              const std::size_t b1 = std::min<std::size_t>(b0 + kCnnBatch, digits_.count);
+              std::fill(net.grads.begin(), net.grads.end(), 0.0f);
+              for (std::size_t n = b0; n < b1; ++n) {
+                loss += net.forward(&images_[n * kMnistPixels], digits_.labels[n]);
+                net.backward();
+              }
+              adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(),
+                        1.0f / static_cast<float>(b1 - b0), kCnnLr, ++step);
+            }
+            return loss;
+          });
     } else if (name == "read/preprocess" || name == "read/preprocess-840") {
       const int side = name == "read/preprocess" ? 280 : 840;
       const std::vector<std::uint8_t> rgba = canvas_with_a_zero(side);

@@ -55,7 +55,8 @@ void print_timing(const wl::bench::Timing& t) {
               json_string(t.name).c_str(), json_string(t.unit).c_str(), t.reps, t.checksum);
   for (std::size_t i = 0; i < t.ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.ms[i]);
   std::printf("], \"cpu_ms\": [");
-  for (std::size_t i = 0; i < t.cpu_ms.size(); ++i) std::printf("%s%.6f", i ? ", " : "", t.cpu_ms[i]);
+  for (std::size_t i = 0; i < t.cpu_ms.size(); ++i)
+    std::printf("%s%.6f", i ? ", " : "", t.cpu_ms[i]);
   std::printf("]}");
 }
 

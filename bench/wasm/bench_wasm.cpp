@@ -21,7 +21,7 @@
 
 // CPU time of the process in ms (Node); wall time where there is no process.
 EM_JS(double, bench_cpu_ms, (), {
-  if (typeof process !== 'undefined' && process.cpuUsage) {
+  if (typeof process != = 'undefined' && process.cpuUsage) {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   }
@@ -32,24 +32,30 @@ namespace wl::js {
 namespace {
 
 void set_digits(bench::Suite& s, val images, val labels, double count) {
-  guarded([&] {
-    const auto im = bytes_from(images, "images"), lb = bytes_from(labels, "labels");
-    s.set_digits(im.data(), im.size(), lb.data(), lb.size(), static_cast<std::size_t>(count));
-  }, images, labels);
+  guarded(
+      [&] {
+        const auto im = bytes_from(images, "images"), lb = bytes_from(labels, "labels");
+        s.set_digits(im.data(), im.size(), lb.data(), lb.size(), static_cast<std::size_t>(count));
+      },
+      images, labels);
 }
 
 void set_linear_model(bench::Suite& s, val bytes) {
-  guarded([&] {
-    const auto b = bytes_from(bytes, "the linear model file");
-    s.set_linear_model(b.data(), b.size());
-  }, bytes);
+  guarded(
+      [&] {
+        const auto b = bytes_from(bytes, "the linear model file");
+        s.set_linear_model(b.data(), b.size());
+      },
+      bytes);
 }
 
 void set_cnn_model(bench::Suite& s, val bytes) {
-  guarded([&] {
-    const auto b = bytes_from(bytes, "the CNN model file");
-    s.set_cnn_model(b.data(), b.size());
-  }, bytes);
+  guarded(
+      [&] {
+        const auto b = bytes_from(bytes, "the CNN model file");
+        s.set_cnn_model(b.data(), b.size());
+      },
+      bytes);
 }
 
 val names(const bench::Suite& s) {
@@ -59,20 +65,25 @@ val names(const bench::Suite& s) {
 }
 
 val run(bench::Suite& s, std::string name, int warmup, int runs) {
-  return guarded([&] {
-    const bench::Timing t = s.run(name, warmup, runs, [] { return emscripten_get_now(); }, [] { return bench_cpu_ms(); });
-    val o = val::object();
-    o.set("name", t.name);
-    o.set("unit", t.unit);
-    o.set("reps", static_cast<double>(t.reps));
-    o.set("ms", to_typed_array(t.ms));
-    o.set("cpuMs", to_typed_array(t.cpu_ms));
-    o.set("checksum", t.checksum);
-    return o;
-  }, name);
+  return guarded(
+      [&] {
+        const bench::Timing t = s.run(
+            name, warmup, runs, [] { return emscripten_get_now(); }, [] { return bench_cpu_ms(); });
+        val o = val::object();
+        o.set("name", t.name);
+        o.set("unit", t.unit);
+        o.set("reps", static_cast<double>(t.reps));
+        o.set("ms", to_typed_array(t.ms));
+        o.set("cpuMs", to_typed_array(t.cpu_ms));
+        o.set("checksum", t.checksum);
+        return o;
+      },
+      name);
 }
 
-val linear_initial_weights(const bench::Suite& s) { return to_typed_array(s.linear_initial_weights()); }
+val linear_initial_weights(const bench::Suite& s) {
+  return to_typed_array(s.linear_initial_weights());
+}
 
 }  // namespace
 

@@ -57,9 +57,8 @@ TEST(Limits, LandscapeWorkIsBounded) {
   wl::Problem p = three_inputs();
   p.input.assign(100000, 1.0);
   p.weights.assign(100000, 0.0);
-  EXPECT_EQ(wl_test::thrown_message([&] {
-              wl::error_surface(p, p.weights, 0, 1, 0, 1, 0, 1, 1024, 1024);
-            }),
+  EXPECT_EQ(wl_test::thrown_message(
+                [&] { wl::error_surface(p, p.weights, 0, 1, 0, 1, 0, 1, 1024, 1024); }),
             "surface too large: 1048576 samples x 100000 weights must not exceed 16777216");
   EXPECT_EQ(wl_test::thrown_message([&] { wl::error_curve(p, p.weights, 0, 0, 1, 4096); }),
             "curve too large: 4096 samples x 100000 weights must not exceed 16777216");
@@ -68,12 +67,13 @@ TEST(Limits, LandscapeWorkIsBounded) {
 TEST(Limits, TheWholeDoubleRangeGivesInfinityNeverNaN) {
   const wl::Problem p = three_inputs();
   const std::vector<double> curve = wl::error_curve(p, p.weights, 0, -1e308, 1e308, 5);
-  EXPECT_EQ(curve[0], HUGE_VAL);  // w = -1e308: 8.5 w overflows
-  EXPECT_EQ(curve[4], HUGE_VAL);  // w = +1e308
+  EXPECT_EQ(curve[0], HUGE_VAL);         // w = -1e308: 8.5 w overflows
+  EXPECT_EQ(curve[4], HUGE_VAL);         // w = +1e308
   EXPECT_TRUE(std::isfinite(curve[2]));  // w = 0 exactly, in the middle
   EXPECT_DOUBLE_EQ(curve[2], wl::total_error(p, {0, 0.2, -0.1}));
   for (double e : curve) EXPECT_FALSE(std::isnan(e));
-  const std::vector<double> s = wl::error_surface(p, p.weights, 0, 1, -1e308, 1e308, -1e308, 1e308, 3, 3);
+  const std::vector<double> s =
+      wl::error_surface(p, p.weights, 0, 1, -1e308, 1e308, -1e308, 1e308, 3, 3);
   for (double e : s) EXPECT_FALSE(std::isnan(e));
   EXPECT_EQ(s[0], HUGE_VAL);  // both -1e308: -inf + -inf, still +inf squared
   EXPECT_EQ(s[2], HUGE_VAL);  // 8.5 * 1e308 + 0.65 * -1e308: inf - finite

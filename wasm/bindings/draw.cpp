@@ -102,24 +102,23 @@ val to_js(Reader& r, const DigitReading& reading) {
   o.set("linear", reading.has_linear ? to_typed_array(r.scores.data(), 10) : none);
   o.set("linearTop", reading.has_linear ? static_cast<int>(reading.linear.top) : -1);
   o.set("linearRunnerUp", reading.has_linear ? static_cast<int>(reading.linear.runner_up) : -1);
-  o.set("contribTop", reading.has_linear ? to_typed_array(reading.contrib_top.data(), kMnistPixels)
-                                         : none);
-  o.set("contribRunnerUp", reading.has_linear
-                               ? to_typed_array(reading.contrib_runner_up.data(), kMnistPixels)
-                               : none);
+  o.set("contribTop",
+        reading.has_linear ? to_typed_array(reading.contrib_top.data(), kMnistPixels) : none);
+  o.set("contribRunnerUp",
+        reading.has_linear ? to_typed_array(reading.contrib_runner_up.data(), kMnistPixels) : none);
   return o;
 }
 
 // rgba: a Uint8Array from the face over the canvas's real bytes.
 val read(Reader& r, val rgba, double width, double height) {
-  require(rgba.instanceof(val::global("Uint8Array")),
-          "rgba must be a Uint8Array or Uint8ClampedArray of canvas pixels");
+  require(rgba.instanceof (val::global("Uint8Array")),
+                          "rgba must be a Uint8Array or Uint8ClampedArray of canvas pixels");
   const int w = canvas_side(width, "width");
   const int h = canvas_side(height, "height");
   const std::size_t n = rgba["length"].as<std::size_t>();
   const std::size_t want = static_cast<std::size_t>(w) * h * 4;
-  require(n == want, "rgba has " + std::to_string(n) + " bytes, expected width x height x 4 = " +
-                         std::to_string(want));
+  require(n == want, "rgba has " + std::to_string(n) +
+                         " bytes, expected width x height x 4 = " + std::to_string(want));
   if (r.rgba.size() < n) r.rgba.resize(n);  // grows only; a same-size canvas never reallocates
   val(emscripten::typed_memory_view(n, r.rgba.data())).call<void>("set", rgba);
   return to_js(r, r.core.read(r.rgba.data(), n, w, h));

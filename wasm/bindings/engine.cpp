@@ -37,9 +37,9 @@ Problem problem_from_js(const val& o) {
           "iterations must be a whole number");
   char got[32];
   std::snprintf(got, sizeof got, "%.15g", iterations);
-  require(iterations >= 0 && iterations <= kMaxIterations,
-          "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " + got +
-              ")");
+  require(
+      iterations >= 0 && iterations <= kMaxIterations,
+      "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " + got + ")");
   p.iterations = static_cast<int>(iterations);
   const val frozen = o["frozen"];
   if (!frozen.isUndefined() && !frozen.isNull()) {
@@ -91,7 +91,7 @@ val figure_to_js(const BookFigure& f) {
   val o = val::object();
   o.set("example", f.example);
   o.set("iteration", f.iteration);
-  o.set("field", std::string(trace_key(f.field)));       // the trace's key: trace[field]
+  o.set("field", std::string(trace_key(f.field)));        // the trace's key: trace[field]
   o.set("name", std::string(trace_field_name(f.field)));  // as the book's code spells it
   o.set("index", f.index);
   o.set("printed", f.printed);
@@ -133,19 +133,18 @@ std::size_t count_from(const val& o, const char* name) {
 val error_curve_js(val problem, val range) {
   const Problem p = problem_from_js(problem);
   require_object(range, "range");
-  return to_typed_array(error_curve(p, p.weights, index_from(range, "index"),
-                                    number(range, "from"), number(range, "to"),
-                                    count_from(range, "samples")));
+  return to_typed_array(error_curve(p, p.weights, index_from(range, "index"), number(range, "from"),
+                                    number(range, "to"), count_from(range, "samples")));
 }
 
 // errorSurface(problem, {x, y, xFrom, xTo, yFrom, yTo, nx, ny}) -> Float64Array[ny*nx]
 val error_surface_js(val problem, val grid) {
   const Problem p = problem_from_js(problem);
   require_object(grid, "grid");
-  return to_typed_array(error_surface(
-      p, p.weights, index_from(grid, "x"), index_from(grid, "y"), number(grid, "xFrom"),
-      number(grid, "xTo"), number(grid, "yFrom"), number(grid, "yTo"), count_from(grid, "nx"),
-      count_from(grid, "ny")));
+  return to_typed_array(error_surface(p, p.weights, index_from(grid, "x"), index_from(grid, "y"),
+                                      number(grid, "xFrom"), number(grid, "xTo"),
+                                      number(grid, "yFrom"), number(grid, "yTo"),
+                                      count_from(grid, "nx"), count_from(grid, "ny")));
 }
 
 // errorBowl(problem, index[, step]) -> {minimum, curvature, slope, from, to, minima}
@@ -155,8 +154,8 @@ val error_bowl_js(val problem, double index, val step) {
   val args = val::object();  // so index_from and count_from check them with their messages
   args.set("index", index);
   args.set("step", step.isUndefined() ? val(0) : step);
-  const ErrorBowl b = error_bowl(problem_from_js(problem), index_from(args, "index"),
-                                 count_from(args, "step"));
+  const ErrorBowl b =
+      error_bowl(problem_from_js(problem), index_from(args, "index"), count_from(args, "step"));
   val o = val::object();
   o.set("minimum", b.minimum);
   o.set("curvature", b.curvature);

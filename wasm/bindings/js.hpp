@@ -133,8 +133,8 @@ val array_of(const std::vector<T>& items) {
 
 // A byte argument (a Uint8Array from the face) copied into C++ in one call.
 inline std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) {
-  require(bytes.instanceof(val::global("Uint8Array")),
-          std::string(what) + " must be a Uint8Array or an ArrayBuffer");
+  require(bytes.instanceof (val::global("Uint8Array")),
+                           std::string(what) + " must be a Uint8Array or an ArrayBuffer");
   const std::size_t n = bytes["length"].as<std::size_t>();
   require(n <= kMaxFileBytes, std::string(what) + " has " + std::to_string(n) +
                                   " bytes, more than the limit of " +
@@ -148,8 +148,8 @@ inline std::vector<std::uint8_t> bytes_from(const val& bytes, const char* what) 
 inline std::vector<double> numbers(const val& obj, const char* name) {
   const val v = obj[name];
   require(!v.isUndefined() && !v.isNull(), std::string(name) + " is missing");
-  require(v.instanceof(val::global("Float64Array")),
-          std::string(name) + " must be an array of numbers");
+  require(v.instanceof (val::global("Float64Array")),
+                       std::string(name) + " must be an array of numbers");
   const std::size_t n = v["length"].as<std::size_t>();
   require(n <= kMaxArrayLength, std::string(name) + " has " + std::to_string(n) +
                                     " numbers, more than the limit of " +

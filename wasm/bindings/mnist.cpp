@@ -28,7 +28,7 @@ namespace {
 
 // 784 pixel values in [0, 1] (a Float64Array from the face).
 std::vector<double> input_from(const val& v) {
-  require(v.instanceof(val::global("Float64Array")), "input must be an array of 784 numbers");
+  require(v.instanceof (val::global("Float64Array")), "input must be an array of 784 numbers");
   const std::size_t n = v["length"].as<std::size_t>();
   require_size(n, kMnistPixels, "input");
   std::vector<double> input(n);
@@ -76,7 +76,8 @@ val images_js(const Dataset& d, double begin, double end) {
   const std::size_t b = whole(begin, "begin"), e = whole(end, "end");
   require(b <= e && e <= d.count, "images [" + std::to_string(b) + ", " + std::to_string(e) +
                                       ") are not inside the " + std::to_string(d.count));
-  return val(emscripten::typed_memory_view((e - b) * d.image_size(), d.image(b))).call<val>("slice");
+  return val(emscripten::typed_memory_view((e - b) * d.image_size(), d.image(b)))
+      .call<val>("slice");
 }
 
 // Image i as the network reads it: pixel / 255.

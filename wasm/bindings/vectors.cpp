@@ -16,7 +16,8 @@ namespace wl::js {
 namespace {
 
 std::vector<double> vector_from(const val& v, const char* name) {
-  require(v.instanceof(val::global("Float64Array")), std::string(name) + " must be an array of numbers");
+  require(v.instanceof (val::global("Float64Array")),
+                       std::string(name) + " must be an array of numbers");
   std::vector<double> out(v["length"].as<std::size_t>());
   if (!out.empty()) val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", v);
   require_finite(out, name);
@@ -24,8 +25,9 @@ std::vector<double> vector_from(const val& v, const char* name) {
 }
 
 void require_same_length(const std::vector<double>& a, const std::vector<double>& b) {
-  require(a.size() == b.size(), "a and b must have the same length (got " + std::to_string(a.size()) +
-                                    " and " + std::to_string(b.size()) + ")");
+  require(a.size() == b.size(), "a and b must have the same length (got " +
+                                    std::to_string(a.size()) + " and " + std::to_string(b.size()) +
+                                    ")");
 }
 
 double dot_js(val a, val b) {

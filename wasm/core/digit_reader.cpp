@@ -24,8 +24,8 @@ std::string DigitReader::cnn_architecture() const {
   return cnn_ ? wl::cnn_architecture(cnn_->config()) : std::string();
 }
 
-const DigitReading& DigitReader::read(const std::uint8_t* rgba, std::size_t rgba_length,
-                                      int width, int height) {
+const DigitReading& DigitReader::read(const std::uint8_t* rgba, std::size_t rgba_length, int width,
+                                      int height) {
   DigitReading& r = reading_;
   r.digit = preprocessor_.process(rgba, rgba_length, width, height);
   r.has_cnn = r.has_linear = false;
@@ -62,7 +62,8 @@ void DigitReader::predict_image(float* probs, const Dataset& data, std::size_t i
   require(cnn_ != nullptr, "no CNN model loaded");
   require(data.rows == kMnistSide && data.cols == kMnistSide, "the CNN reads 28x28 digits");
   if (index >= data.count) {  // the message is built only on failure
-    require(false, "index must be a whole number below the dataset's " + std::to_string(data.count));
+    require(false,
+            "index must be a whole number below the dataset's " + std::to_string(data.count));
   }
   std::array<float, kMnistPixels> input{};
   const std::uint8_t* pixels = data.image(index);

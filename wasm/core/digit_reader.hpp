@@ -40,14 +40,14 @@ namespace wl {
 inline constexpr std::size_t kMaxDigitsPerCall = 10000;
 
 struct DigitReading {
-  DrawnDigit digit;                      // the preprocessed 28x28 and where the ink was
-  bool has_cnn = false;                  // probs and cnn hold a reading
-  std::array<float, 10> probs{};         // the CNN's softmax
-  TopTwo cnn;                            // its two most likely digits
-  bool has_linear = false;               // scores, linear and the contributions hold one
-  std::array<double, 10> scores{};       // the chapter's linear network, weights . input
-  TopTwo linear;                         // its two highest scores
-  std::array<float, kMnistPixels> contrib_top{};        // input[i] * w[linear.top][i]
+  DrawnDigit digit;                               // the preprocessed 28x28 and where the ink was
+  bool has_cnn = false;                           // probs and cnn hold a reading
+  std::array<float, 10> probs{};                  // the CNN's softmax
+  TopTwo cnn;                                     // its two most likely digits
+  bool has_linear = false;                        // scores, linear and the contributions hold one
+  std::array<double, 10> scores{};                // the chapter's linear network, weights . input
+  TopTwo linear;                                  // its two highest scores
+  std::array<float, kMnistPixels> contrib_top{};  // input[i] * w[linear.top][i]
   std::array<float, kMnistPixels> contrib_runner_up{};  // input[i] * w[linear.runner_up][i]
 };
 

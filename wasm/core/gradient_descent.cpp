@@ -47,9 +47,9 @@ void validate(const Problem& p) {
   require(!p.input.empty(), "input is empty: a layer needs at least one input");
   require(!p.target.empty(), "target is empty: a layer needs at least one output");
   require(p.n_in() <= kMaxInputs, "layer too large: " + std::to_string(p.n_in()) +
-                                     " inputs, the limit is " + std::to_string(kMaxInputs));
+                                      " inputs, the limit is " + std::to_string(kMaxInputs));
   require(p.n_out() <= kMaxOutputs, "layer too large: " + std::to_string(p.n_out()) +
-                                       " outputs, the limit is " + std::to_string(kMaxOutputs));
+                                        " outputs, the limit is " + std::to_string(kMaxOutputs));
   require(p.n_in() * p.n_out() <= kMaxWeights,
           "layer too large: n_out x n_in = " + std::to_string(p.n_in() * p.n_out()) +
               " weights, the limit is " + std::to_string(kMaxWeights));
@@ -69,9 +69,9 @@ void validate(const Problem& p) {
           "alpha must be a finite number >= 0 (got " + show_number(p.alpha) + ")");
   // A subnormal alpha (below 2.2e-308) moves no weight and loses precision:
   // alpha must be 0 or a normal number.
-  require(p.alpha == 0.0 || std::isnormal(p.alpha),
-          "alpha must be 0 or a normal number, at least 2.2e-308 (got " +
-              show_number(p.alpha) + ")");
+  require(
+      p.alpha == 0.0 || std::isnormal(p.alpha),
+      "alpha must be 0 or a normal number, at least 2.2e-308 (got " + show_number(p.alpha) + ")");
   require(p.iterations >= 0 && p.iterations <= kMaxIterations,
           "iterations must be between 0 and " + std::to_string(kMaxIterations) + " (got " +
               std::to_string(p.iterations) + ")");
