@@ -10,7 +10,7 @@
 //
 //   node bench/drag.mjs [--moves 60]
 import { loadavg } from 'node:os';
-import { startBrowser } from '../tests/browser/harness.mjs';
+import { startBrowser, makeCharts } from '../tests/browser/harness.mjs';
 
 export const DRAG_TARGET_MS = 8;
 const LESSONS = ['multi-input', 'side-by-side', 'steps', 'freeze', 'multi-output', 'multi-in-out'];
@@ -79,6 +79,7 @@ export async function measureDrag({ moves = 60 } = {}) {
     for (const [name, path] of cases) {
       const page = await browser.open(path, { width: 1280, height: 800 });
       await page.waitForSelector('.lesson svg.diagram');
+      await makeCharts(page);
       await page.waitForTimeout(300);
       for (const [what, find] of [['weight a', dotBox], ['surface', surfaceBox], ['alpha', sliderBox]]) {
         const box = await find(page);

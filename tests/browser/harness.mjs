@@ -80,3 +80,19 @@ export async function settled(page, id) {
     await new Promise((ok) => setTimeout(ok, 50));
   });
 }
+
+// Charts are made when they near the viewport (web/js/common/when-visible.js):
+// scrolls each chart slot of the view into sight once, waits for the charts
+// to exist, and comes back to the top.
+export async function makeCharts(page) {
+  await page.evaluate(async () => {
+    for (const el of document.querySelectorAll('[data-role="learning"], [data-role="curves"], [data-role="surface"], [data-role="matrix"]')) {
+      el.scrollIntoView();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    }
+    window.scrollTo(0, 0);
+  });
+  if (await page.$('[data-role="learning"]')) await page.waitForSelector('.wl-learning canvas');
+  if (await page.$('[data-role="curves"]')) await page.waitForSelector('.wl-curve canvas');
+  if (await page.$('[data-role="matrix"]')) await page.waitForSelector('.wl-matrix-wrap');
+}

@@ -6,7 +6,7 @@
 // nothing can learn; one note per misprinted figure; the book's indices.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, screenshot } from './harness.mjs';
+import { startBrowser, screenshot, makeCharts } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -15,6 +15,7 @@ after(async () => { await browser?.close(); });
 async function openLesson(query, size = { width: 1280, height: 800 }) {
   const page = await browser.open(`/?${query}`, size);
   await page.waitForSelector('.lesson svg.diagram');
+  await makeCharts(page);
   return page;
 }
 

@@ -15,12 +15,14 @@ const playHtml = (id) => `<section class="panel play" aria-labelledby="${id}-pla
 
 function chartsHtml(lesson, examples) {
   const pair = examples.length > 1;
-  return `<section class="panel charts-panel" aria-label="Charts">
-            <h2>Alpha and the error over time</h2>
+  const alpha = `<h2>Alpha and the error over time</h2>
             <div class="alpha-box" data-role="alpha"></div>
-            <div data-role="learning"></div>
-            ${lesson.curves ? `<h2>Error against each weight</h2>${examples.map((ex, k) => `${pair ? `<h3>${ex.title}</h3>` : ''}
-              <div data-role="curves" data-panel="${k}"></div>`).join('')}` : ''}
+            <div data-role="learning"></div>`;
+  const curves = lesson.curves ? `<h2>Error against each weight</h2>${examples.map((ex, k) => `${pair ? `<h3>${ex.title}</h3>` : ''}
+              <div data-role="curves" data-panel="${k}"></div>`).join('')}` : '';
+  // Side by side is about the two networks' curves: they come first, beside the stage.
+  return `<section class="panel charts-panel" aria-label="Charts">
+            ${pair ? curves + alpha : alpha + curves}
             ${lesson.surface ? `<h2>The error surface over two weights</h2>
               <div class="surface-pick">
                 <label>x weight <select data-act="sx"></select></label>
