@@ -20,13 +20,16 @@
 #include "bindings/js.hpp"
 
 // CPU time of the process in ms (Node); wall time where there is no process.
+// (JavaScript inside: clang-format would split its !== into != =.)
+// clang-format off
 EM_JS(double, bench_cpu_ms, (), {
-  if (typeof process != = 'undefined' && process.cpuUsage) {
+  if (typeof process !== 'undefined' && process.cpuUsage) {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   }
   return performance.now();
 });
+// clang-format on
 
 namespace wl::js {
 namespace {
