@@ -17,7 +17,6 @@
 //
 // An empty canvas gives hasInk false and no reading at all (probs, linear and
 // the contributions are null): the page invites the user to draw.
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -64,10 +63,8 @@ double count_correct(const Reader& r, const Dataset& data) {
 
 // The CNN's probabilities for an MNIST digit of a Dataset (the ONNX check uses it).
 val predict_image(const Reader& r, const Dataset& data, double index) {
-  require(std::isfinite(index) && index == std::floor(index) && index >= 0,
-          "index must be a whole number below the dataset's " + std::to_string(data.count));
   std::array<float, kMnistClasses> probs{};
-  r.core.predict_image(probs.data(), data, static_cast<std::size_t>(std::min(index, 4e9)));
+  r.core.predict_image(probs.data(), data, whole(index, "index"));
   return to_typed_array(probs.data(), probs.size());
 }
 

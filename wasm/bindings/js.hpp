@@ -23,6 +23,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <new>
@@ -99,6 +100,14 @@ struct guard<F> {
     return guarded([&]() -> R { return F(std::forward<A>(args)...); });
   }
 };
+
+// A number the face checked is a number; this checks it counts something:
+// finite, whole, >= 0 (and below 4e9, so it fits a size_t everywhere).
+inline std::size_t whole(double v, const char* what) {
+  require(std::isfinite(v) && v >= 0 && v == std::floor(v) && v < 4e9,
+          std::string(what) + " must be a whole number >= 0");
+  return static_cast<std::size_t>(v);
+}
 
 // A copy of data[0..n) as a new JS typed array (Float64Array for double, ...), owned by JS.
 template <typename T>

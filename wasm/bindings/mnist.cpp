@@ -37,12 +37,6 @@ std::vector<double> input_from(const val& v) {
   return input;
 }
 
-std::size_t whole(double v, const char* what) {
-  require(std::isfinite(v) && v >= 0 && v == std::floor(v) && v < 4e9,
-          std::string(what) + " must be a whole number >= 0");
-  return static_cast<std::size_t>(v);
-}
-
 std::uint64_t seed_from(double seed) { return whole(seed, "seed"); }
 
 void require_index(const Dataset& d, std::size_t i) {

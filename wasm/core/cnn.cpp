@@ -5,6 +5,7 @@
 
 #include "core/check.hpp"
 #include "core/cnn_layers.hpp"
+#include "core/primitives.hpp"
 
 namespace wl {
 namespace {
@@ -330,9 +331,7 @@ std::size_t count_correct(Cnn& net, const std::uint8_t* images, const std::uint8
     const std::uint8_t* image = images + n * kMnistPixels;
     for (int p = 0; p < kMnistPixels; ++p) input[p] = image[p] / 255.0f;
     net.predict(probs, input);
-    std::size_t best = 0;
-    for (std::size_t k = 1; k < kMnistClasses; ++k) best = probs[k] > probs[best] ? k : best;
-    right += best == labels[n];
+    right += argmax(probs, kMnistClasses) == labels[n];
   }
   return right;
 }
