@@ -1,6 +1,6 @@
 // Engine objects made from the site's binary files (bytes through the one
 // shared fetch of common/fetch.js). Errors name the file.
-import { fetchBytes } from '../common/fetch.js';
+import { fetchBytes, LINEAR_MODEL_URL } from '../common/fetch.js';
 
 // A Dataset engine object (caller deletes it).
 export async function loadDataset(engine, url) {
@@ -20,4 +20,15 @@ export async function loadModelInto(net, url) {
   } catch (error) {
     throw new Error(`${url}: ${error.message}`);
   }
+}
+
+// The chapter's trained weights into `net`, then the Dataset at `url`: the
+// Dataset, or null (and nothing kept) when `wanted()` has turned false
+// meanwhile (the view was left, or a newer request was made).
+export async function loadTrainedAndDigits(engine, net, url, wanted) {
+  await loadModelInto(net, LINEAR_MODEL_URL);
+  const data = await loadDataset(engine, url);
+  if (wanted()) return data;
+  data.delete();
+  return null;
 }

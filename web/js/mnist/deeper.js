@@ -4,9 +4,9 @@
 // what they need itself (the digit files' bytes are fetched once per page);
 // `changed(net)` tells the grid the page's network has new weights.
 import { showError } from '../status.js';
-import { TRAIN_URL, TEST_URL, LINEAR_MODEL_URL } from '../common/fetch.js';
+import { TRAIN_URL, TEST_URL } from '../common/fetch.js';
 import { paintDigit, paintSigned, maxAbs, PIXELS } from '../common/paint.js';
-import { loadDataset, loadModelInto } from './data.js';
+import { loadDataset, loadTrainedAndDigits } from './data.js';
 import { deeperHtml, DEFAULT_PACE, PACES } from './deeper-template.js';
 import { createFlattener } from './flatten.js';
 import { createOneStep } from './one-step.js';
@@ -30,10 +30,8 @@ export function mountDeeper(box, { engine, state }) {
 
   (async () => {
     try {
-      await loadModelInto(trained, LINEAR_MODEL_URL);
-      const t = await loadDataset(engine, TRAIN_URL);
-      if (!alive) { t.delete(); return; }
-      train = t;
+      train = await loadTrainedAndDigits(engine, trained, TRAIN_URL, () => alive);
+      if (!train) return;
       const two = firstRightTwo(trained, train);
       flatten.setSource((c) => paintDigit(c, train.images(two, two + 1)));
       const w = trained.weights();

@@ -5,10 +5,10 @@
 // biggest sum is the prediction. "Pixel by pixel" reads out one pixel's
 // input x weight = product for any class (cls).
 import { showError, clearStatus } from '../status.js';
-import { TRAIN_URL, TEST_URL, LINEAR_MODEL_URL } from '../common/fetch.js';
+import { TRAIN_URL, TEST_URL } from '../common/fetch.js';
 import { paintDigit } from '../common/paint.js';
 import { rank } from '../common/rank.js';
-import { loadDataset, loadModelInto } from '../mnist/data.js';
+import { loadTrainedAndDigits } from '../mnist/data.js';
 import { dotProductHtml, verdictText, showSet } from '../mnist/dot-template.js';
 import { createScoreRows } from '../mnist/dot-rows.js';
 import { createPixelInspector } from '../mnist/dot-pixels.js';
@@ -74,9 +74,9 @@ export function mount(root, { engine, state }) {
     showSet(root, set);
     try {
       clearStatus();
-      await loadModelInto(net, LINEAR_MODEL_URL);
-      const d = await loadDataset(engine, set === 'test' ? TEST_URL : TRAIN_URL);
-      if (!alive || request !== loads) { d.delete(); return; }
+      const d = await loadTrainedAndDigits(engine, net, set === 'test' ? TEST_URL : TRAIN_URL,
+        () => alive && request === loads);
+      if (!d) return;
       data?.delete();
       data = d;
       opening = firstRightTwo(net, d);

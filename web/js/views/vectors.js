@@ -3,8 +3,8 @@
 // same sum over 784 pixels with the trained network's weights for 2. Every
 // number is the engine's (engine.dot, engine.elementwise, LinearNetwork).
 import { showError } from '../status.js';
-import { TRAIN_URL, LINEAR_MODEL_URL } from '../common/fetch.js';
-import { loadDataset, loadModelInto } from '../mnist/data.js';
+import { TRAIN_URL } from '../common/fetch.js';
+import { loadTrainedAndDigits } from '../mnist/data.js';
 import { vectorsHtml } from '../vectors/template.js';
 import { NAMES, readAll, readPair } from '../vectors/model.js';
 import { createEditor } from '../vectors/editor.js';
@@ -52,10 +52,8 @@ export function mount(root, { engine, state }) {
 
   (async () => {
     try {
-      await loadModelInto(net, LINEAR_MODEL_URL);
-      const d = await loadDataset(engine, TRAIN_URL);
-      if (!alive) { d.delete(); return; }
-      data = d;
+      data = await loadTrainedAndDigits(engine, net, TRAIN_URL, () => alive);
+      if (!data) return;
       renderMnist();
     } catch (error) {
       if (alive) { $('vec-mnist').textContent = `The trained weights for ${CLASS} could not be loaded.`; showError(error); }
