@@ -118,11 +118,15 @@ TEST(DigitTeach, OneStepMovesExactlyTheWeightsTheFormulaSays) {
   for (std::size_t i = 0; i < wl::kMnistPixels; ++i) {
     EXPECT_EQ(t.row_before[i], static_cast<float>(before[4 * wl::kMnistPixels + i]));
     EXPECT_EQ(t.row_after[i], static_cast<float>(after[4 * wl::kMnistPixels + i]));
+    EXPECT_EQ(t.row_change[i], static_cast<float>(after[4 * wl::kMnistPixels + i] -
+                                                  before[4 * wl::kMnistPixels + i]));
   }
   // the scores after are the network's reading of the same drawing now, and
   // each moved towards its target: delta[c] shrank by (1 - alpha * |input|^2)
   double norm2 = 0;
   for (double x : input) norm2 += x * x;
+  EXPECT_NEAR(t.sum_squares, norm2, 1e-9);
+  EXPECT_NEAR(t.shrink, 1 - alpha * norm2, 1e-12);
   for (std::size_t c = 0; c < 10; ++c) {
     const double target = c == 4 ? 1.0 : 0.0;
     EXPECT_NEAR(t.after[c] - target, t.delta[c] * (1 - alpha * norm2), 1e-9) << "class " << c;

@@ -102,6 +102,8 @@ test('one teach step changes exactly the weights the chapter\'s formula says', (
   // the weight image of 4, before and after, and the scores after
   t.rowBefore.forEach((w, i) => assert.equal(w, Math.fround(before[4 * 784 + i])));
   t.rowAfter.forEach((w, i) => assert.equal(w, Math.fround(after[4 * 784 + i])));
+  t.rowChange.forEach((w, i) => assert.equal(w, Math.fround(after[4 * 784 + i] - before[4 * 784 + i])));
+  assert.ok(Math.abs(t.shrink - (1 - alpha * t.sumSquares)) < 1e-12);
   const again = r.read(canvasOfDigit(misread(4)), SIDE, SIDE);
   for (let c = 0; c < 10; c++) assert.ok(Math.abs(again.linear[c] - t.after[c]) < 1e-6);
   assert.equal(t.topAfter, again.linearTop);

@@ -22,8 +22,8 @@
 //   reader.contributions(d)   -> {digit, map: Float32Array[784], sum}  pixel x weight, sum = score
 //   reader.difference(a, b)   -> {a, b, map, sum}   map(a) - map(b), sum = score(a) - score(b)
 //   reader.teach(label, alpha) -> {label, alpha, before, delta, after: Float64Array[10], error,
-//        sumSquares (sum of pixel^2: each delta shrinks by 1 - alpha * sumSquares),
-//        rankBefore, rankAfter, topBefore, topAfter, rowBefore, rowAfter: Float32Array[784]}
+//        sumSquares (sum of pixel^2) and shrink (1 - alpha * sumSquares: each delta's factor),
+//        rankBefore, rankAfter, topBefore, topAfter, rowBefore, rowAfter, rowChange: Float32Array[784]}
 //   reader.replay(images, labels, alphas) -> {count, correctBefore, error}  one epoch, in order
 //   reader.countRight(images, labels) -> n   how many the chapter's network reads right
 //   reader.resetLinear()                     weights back to the last loadLinear
@@ -166,12 +166,14 @@ val teach_js(Reader& r, double label, double alpha) {
   o.set("after", to_typed_array(t.after.data(), t.after.size()));
   o.set("error", t.error);
   o.set("sumSquares", t.sum_squares);
+  o.set("shrink", t.shrink);
   o.set("rankBefore", static_cast<int>(t.rank_before));
   o.set("rankAfter", static_cast<int>(t.rank_after));
   o.set("topBefore", static_cast<int>(t.top_before));
   o.set("topAfter", static_cast<int>(t.top_after));
   o.set("rowBefore", to_typed_array(t.row_before.data(), t.row_before.size()));
   o.set("rowAfter", to_typed_array(t.row_after.data(), t.row_after.size()));
+  o.set("rowChange", to_typed_array(t.row_change.data(), t.row_change.size()));
   return o;
 }
 

@@ -147,16 +147,21 @@ const TeachResult& DigitReader::teach(std::size_t label, double alpha) {
   require_drawing();
   TeachResult& t = taught_;
   const double* row = linear_->weights().data() + label * kMnistPixels;
+  std::copy(row, row + kMnistPixels, row_before_.begin());
   std::copy(row, row + kMnistPixels, t.row_before.begin());
   t.error = linear_->learn(t.before.data(), t.delta.data(), input_.data(), label, alpha);
-  row = linear_->weights().data() + label * kMnistPixels;  // (learn never reallocates)
-  std::copy(row, row + kMnistPixels, t.row_after.begin());
+  const double* after = linear_->weights().data() + label * kMnistPixels;
+  for (std::size_t i = 0; i < kMnistPixels; ++i) {
+    t.row_after[i] = static_cast<float>(after[i]);
+    t.row_change[i] = static_cast<float>(after[i] - row_before_[i]);
+  }
   t.top_after = linear_->predict(t.after.data(), input_.data());
   t.top_before = argmax(t.before.data(), kMnistClasses);
   t.label = label;
   t.alpha = alpha;
   t.sum_squares = 0;
   for (double x : input_) t.sum_squares += x * x;
+  t.shrink = 1 - alpha * t.sum_squares;
   t.rank_before = rank_of(t.before.data(), label);
   t.rank_after = rank_of(t.after.data(), label);
   return t;

@@ -63,10 +63,12 @@ struct TeachResult {
   double error = 0;                              // sum of delta^2, before the step
   double sum_squares = 0;                        // sum of input[i]^2: each delta[c] was
                                                  // multiplied by (1 - alpha * sum_squares)
+  double shrink = 0;                             // 1 - alpha * sum_squares
   std::size_t rank_before = 0, rank_after = 0;   // label's place among the scores, 1 = top
   std::size_t top_before = 0, top_after = 0;     // the digit read, before and after
   std::array<float, kMnistPixels> row_before{};  // weights of `label` before the step
   std::array<float, kMnistPixels> row_after{};   // and after
+  std::array<float, kMnistPixels> row_change{};  // after - before (in double, then float)
 };
 
 // The learner's own digits: `count` images of kMnistPixels values in [0, 1]
@@ -156,6 +158,7 @@ class DigitReader {
   std::array<double, kMnistPixels> input_{};  // the image as the linear network's input
   DigitReading reading_;
   TeachResult taught_;
+  std::array<double, kMnistPixels> row_before_{};  // teach's copy of the row, in double
 };
 
 }  // namespace wl
