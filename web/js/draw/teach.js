@@ -19,6 +19,7 @@ export const teachAlpha = (state) => Math.min(ALPHA.max, Math.max(ALPHA.min, sta
 const alphaText = (a) => String(Number(a.toPrecision(2)));
 // Two decimals without the leading zero (-.07, .58, 1.20): ten columns fit a phone.
 const short = (v) => fixed2(v).replace(/^(-?)0\./, '$1.');
+const digits = (n) => `${n} digit${n === 1 ? '' : 's'}`;
 const ordinal = (n) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
 
 export function createTeach(box, { reader, state, reading, reread }) {
@@ -121,7 +122,7 @@ export function createTeach(box, { reader, state, reading, reread }) {
 
   el('.teach-replay').addEventListener('click', () => {
     try {
-      replay(examples, teachAlpha(state), (r) => `One epoch over your ${r.count} digits at alpha ${alphaText(teachAlpha(state))}: ` +
+      replay(examples, teachAlpha(state), (r) => `One epoch over your ${digits(r.count)} at alpha ${alphaText(teachAlpha(state))}: ` +
         `${r.correctBefore} were read right just before their own step.`);
     } catch (error) { message(`Could not replay: ${error.message}`, true); }
   });
@@ -135,7 +136,7 @@ export function createTeach(box, { reader, state, reading, reread }) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    message(`Exported your ${examples.length} digits as weightlab-digits.json.`);
+    message(`Exported your ${digits(examples.length)} as weightlab-digits.json.`);
   });
 
   el('.teach-import').addEventListener('change', async (event) => {
@@ -151,7 +152,7 @@ export function createTeach(box, { reader, state, reading, reread }) {
       replay(list, undefined, null);
       examples = examples.concat(list);
       count();
-      message(`Imported ${list.length} digits from ${file.name}; the network learned each once, at its own alpha.`);
+      message(`Imported ${digits(list.length)} from ${file.name}; the network learned each once, at its own alpha.`);
       store();
     } catch (error) {
       message(`Could not import ${file.name}: ${error.message}`, true);
@@ -159,7 +160,7 @@ export function createTeach(box, { reader, state, reading, reread }) {
   });
 
   el('.teach-reset').addEventListener('click', async () => {
-    if (examples.length && !window.confirm(`Forget your ${examples.length} digits and give the chapter's network back its trained weights?`)) return;
+    if (examples.length && !window.confirm(`Forget your ${digits(examples.length)} and give the chapter's network back its trained weights?`)) return;
     try { reader.resetLinear(); } catch (error) { message(`Could not reset: ${error.message}`, true); return; }
     examples = [];
     el('.teach-detail').hidden = true;
@@ -183,7 +184,7 @@ export function createTeach(box, { reader, state, reading, reread }) {
       if (examples.length) {
         try {
           replay(examples, undefined, null);
-          message(`Relearned your ${examples.length} digits kept in this browser, each once, in order, at its own alpha.`);
+          message(`Relearned your ${digits(examples.length)} kept in this browser, each once, in order, at its own alpha.`);
         } catch (error) {
           message(`Your stored digits could not be learned again: ${error.message}`, true);
         }
