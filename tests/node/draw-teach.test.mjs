@@ -193,3 +193,28 @@ test('bad input: a clear Error, nothing changes, and the reader still works', ()
   assert.equal(t.label, 1);
   r.delete();
 });
+
+test('1,000 rounds of maps, teaching and bad calls leak no Embind handles and do not grow the heap', () => {
+  const r = newReader();
+  const img = new Float32Array(784).fill(0.25);
+  const round = () => {
+    r.read(canvasOfDigit(5), SIDE, SIDE);
+    r.contributions(3);
+    r.difference(3, 8);
+    r.teach(labels[8 + 5], 0.0001);
+    r.countRight(img, [2]);
+    for (const bad of [() => r.teach(10, 0.1), () => r.replay(img, [1], [NaN]), () => r.countRight(img, [1, 2]), () => r.difference(0, 99)]) {
+      try { bad(); } catch { /* expected */ }
+    }
+  };
+  for (let i = 0; i < 20; i++) round();
+  const handles = wl.count_emval_handles();
+  const heap = wl.HEAP8.length;
+  const inUse = wl.heapInUse();
+  for (let i = 0; i < 1000; i++) round();
+  assert.equal(wl.count_emval_handles(), handles);
+  assert.equal(wl.HEAP8.length, heap);
+  assert.equal(wl.heapInUse(), inUse);
+  r.resetLinear();
+  r.delete();
+});
