@@ -37,7 +37,7 @@ export function verdictText(out) {
 
 export function createCnnAnswer(box, { onPick }) {
   const el = (sel) => box.querySelector(sel);
-  const bars = createBars(el('.bars-cnn'), { label: 'CNN probabilities; each a button that shows a map', name: 'CNN probability', format: probability, onPick });
+  const bars = createBars(el('.bars-cnn'), { label: 'CNN probabilities; each a button that shows a map', format: probability, onPick });
   // out: the engine's reading of a drawing with ink, or null for an empty pad.
   return {
     pick: (d) => bars.pick(d),
@@ -66,7 +66,7 @@ export function createCnnAnswer(box, { onPick }) {
 
 export function createLinearAnswer(box, { onPick }) {
   const el = (sel) => box.querySelector(sel);
-  const bars = createBars(el('.bars-linear'), { label: "The chapter's network's scores; each a button that shows its map", name: 'score', format: fixed2, onPick });
+  const bars = createBars(el('.bars-linear'), { label: "The chapter's network's scores; each a button that shows its map", format: fixed2, onPick });
   return {
     pick: (d) => bars.pick(d),
     // out: the engine's reading of a drawing with ink, or null for an empty pad.

@@ -5,7 +5,7 @@
 // at 0, so negative values grow to the left of the zero line). With `onPick`
 // each bar is a button (click, tap, Enter or Space) that picks its digit;
 // the picked one is marked (aria-pressed).
-export function createBars(container, { label, format, onPick = null, name = label }) {
+export function createBars(container, { label, format, onPick = null }) {
   container.classList.add('bars');
   container.setAttribute('role', onPick ? 'group' : 'list');
   container.setAttribute('aria-label', label);
@@ -43,10 +43,7 @@ export function createBars(container, { label, format, onPick = null, name = lab
         r.fill.classList.toggle('neg', v < 0);
         r.row.classList.toggle('is-top', d === highlight);
         r.value.textContent = values ? format(v) : '';
-        if (onPick) {
-          r.row.disabled = !values;
-          r.row.setAttribute('aria-label', values ? `${name} for ${d}: ${format(v)}. Show its map.` : `${name} for ${d}`);
-        }
+        if (onPick) r.row.disabled = !values;  // (its name is its text: the digit and the value)
       });
     },
     // Marks digit d as the picked one (-1: none).

@@ -42,7 +42,6 @@ export function createTeach(box, { reader, state, reading, reread }) {
   }
   syncAlpha();
   const onSlide = () => state.set({ alpha: alphaText(10 ** Number(slider.value)) });
-  const unsubscribe = state.subscribe((_, changed) => { if (changed.includes('alpha')) syncAlpha(); });
 
   // "your digits: n of m read right", from the engine.
   function count() {
@@ -173,6 +172,8 @@ export function createTeach(box, { reader, state, reading, reread }) {
   });
 
   return {
+    // The state changed (the view's one subscription calls this).
+    onState(changed) { if (changed.includes('alpha')) syncAlpha(); },
     // The chapter's network is loaded: learn the stored examples once each.
     async start() {
       let stored = [];
@@ -200,7 +201,6 @@ export function createTeach(box, { reader, state, reading, reread }) {
     },
     destroy() {
       alive = false;
-      unsubscribe();
     },
   };
 }

@@ -49,7 +49,7 @@ export const drawHtml = () => `
             <h3 class="bars-title">Its ten scores: tap one for its map</h3>
             <div class="bars-linear"></div>
           </div>
-          <div class="why" aria-live="polite">
+          <div class="why">
             <figure class="why-map">
               <canvas class="why-pick pixelated" width="28" height="28" role="img" aria-label="Pixel times weight for a digit: nothing drawn yet"></canvas>
               <figcaption class="why-pick-caption"></figcaption>

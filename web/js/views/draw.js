@@ -30,6 +30,8 @@ export function mount(root, { engine, state }) {
     linear.pick(source === 'linear' ? d : -1);
     cnn.pick(source === 'cnn' ? d : -1);
     el('.why').scrollIntoView({ block: 'nearest' });
+    // a tap is heard once (the maps themselves change every frame, silently)
+    el('.guess-announce').textContent = `${el('.why-pick-caption').textContent}. ${el('.why-diff-caption').textContent}.`;
   };
   const linear = createLinearAnswer(box, { onPick: pick('linear') });
   const cnn = createCnnAnswer(box, { onPick: pick('cnn') });
@@ -43,6 +45,11 @@ export function mount(root, { engine, state }) {
   const pad = createPad(el('canvas.pad'), { width: penWidth(state), onChange: schedule });
   const controls = bindPadControls(box, pad, state);
   const teach = createTeach(box, { reader, state, reading: () => last, reread: () => read() });
+  // One subscription for the view (the pen width and alpha live in the state).
+  const unsubscribe = state.subscribe((_, changed) => {
+    controls.onState(changed);
+    teach.onState(changed);
+  });
   // A frame with new ink reads the drawing; one without has nothing to do.
   const tick = timed(() => {
     frame = 0;
@@ -100,6 +107,7 @@ export function mount(root, { engine, state }) {
 
   return () => {
     alive = false;
+    unsubscribe();
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     pad.destroy();
