@@ -17,6 +17,19 @@
 //
 // An empty canvas gives hasInk false and no reading at all (probs, linear and
 // the contributions are null): the page invites the user to draw.
+//
+// The chapter's network, on the last drawing read (issue 15):
+//   reader.contributions(d)   -> {digit, map: Float32Array[784], sum}  pixel x weight, sum = score
+//   reader.difference(a, b)   -> {a, b, map, sum}   map(a) - map(b), sum = score(a) - score(b)
+//   reader.teach(label, alpha) -> {label, alpha, before, delta, after: Float64Array[10], error,
+//        sumSquares (sum of pixel^2) and shrink (1 - alpha * sumSquares: each delta's factor),
+//        rankBefore, rankAfter, topBefore, topAfter, rowBefore, rowAfter, rowChange: Float32Array[784]}
+//   reader.replay(images, labels, alphas) -> {count, correctBefore, error}  one epoch, in order
+//   reader.countRight(images, labels) -> n   how many the chapter's network reads right
+//   reader.resetLinear()                     weights back to the last loadLinear
+//   reader.linearWeights()    -> Float64Array[7840], row per digit
+// images: n x 784 values in [0, 1] (read()'s image, one after the other);
+// labels, alphas: n numbers.
 #include <array>
 #include <cmath>
 #include <string>
@@ -106,6 +119,103 @@ val to_js(Reader& r, const DigitReading& reading) {
   return o;
 }
 
+// An argument of numbers (a Float64Array from the face).
+std::vector<double> numbers_arg(const val& v, const char* name) {
+  val holder = val::object();
+  holder.set(name, v);
+  return numbers(holder, name);
+}
+
+std::size_t digit_js(double v, const char* name) {
+  require(std::isfinite(v) && v == std::floor(v) && v >= 0 && v <= 9,
+          std::string(name) + " must be a digit 0..9");
+  return static_cast<std::size_t>(v);
+}
+
+val contributions_js(const Reader& r, double digit) {
+  std::array<float, kMnistPixels> map{};
+  const std::size_t d = digit_js(digit, "digit");
+  const double sum = r.core.contributions(map.data(), d);
+  val o = val::object();
+  o.set("digit", static_cast<int>(d));
+  o.set("map", to_typed_array(map.data(), map.size()));
+  o.set("sum", sum);
+  return o;
+}
+
+val difference_js(const Reader& r, double a, double b) {
+  std::array<float, kMnistPixels> map{};
+  const std::size_t da = digit_js(a, "a");
+  const std::size_t db = digit_js(b, "b");
+  const double sum = r.core.difference(map.data(), da, db);
+  val o = val::object();
+  o.set("a", static_cast<int>(da));
+  o.set("b", static_cast<int>(db));
+  o.set("map", to_typed_array(map.data(), map.size()));
+  o.set("sum", sum);
+  return o;
+}
+
+val teach_js(Reader& r, double label, double alpha) {
+  const TeachResult& t = r.core.teach(digit_js(label, "label"), alpha);
+  val o = val::object();
+  o.set("label", static_cast<int>(t.label));
+  o.set("alpha", t.alpha);
+  o.set("before", to_typed_array(t.before.data(), t.before.size()));
+  o.set("delta", to_typed_array(t.delta.data(), t.delta.size()));
+  o.set("after", to_typed_array(t.after.data(), t.after.size()));
+  o.set("error", t.error);
+  o.set("sumSquares", t.sum_squares);
+  o.set("shrink", t.shrink);
+  o.set("rankBefore", static_cast<int>(t.rank_before));
+  o.set("rankAfter", static_cast<int>(t.rank_after));
+  o.set("topBefore", static_cast<int>(t.top_before));
+  o.set("topAfter", static_cast<int>(t.top_after));
+  o.set("rowBefore", to_typed_array(t.row_before.data(), t.row_before.size()));
+  o.set("rowAfter", to_typed_array(t.row_after.data(), t.row_after.size()));
+  o.set("rowChange", to_typed_array(t.row_change.data(), t.row_change.size()));
+  return o;
+}
+
+// images and labels as the core's TaughtExamples, their lengths checked.
+struct Examples {
+  std::vector<double> images, labels;
+  TaughtExamples view() const { return {images.data(), labels.data(), labels.size()}; }
+};
+
+Examples examples_arg(const val& images, const val& labels) {
+  Examples e{numbers_arg(images, "images"), numbers_arg(labels, "labels")};
+  require(e.labels.size() <= kMaxTaughtExamples, "at most " + std::to_string(kMaxTaughtExamples) +
+                                                     " examples per call, got " +
+                                                     std::to_string(e.labels.size()));
+  require(e.images.size() == e.labels.size() * kMnistPixels,
+          "images has " + std::to_string(e.images.size()) + " values, expected 784 per label (" +
+              std::to_string(e.labels.size() * kMnistPixels) + ")");
+  return e;
+}
+
+val replay_js(Reader& r, val images, val labels, val alphas) {
+  const Examples e = examples_arg(images, labels);
+  const std::vector<double> a = numbers_arg(alphas, "alphas");
+  require(a.size() == e.labels.size(), "alphas has " + std::to_string(a.size()) +
+                                           " values, expected one per label (" +
+                                           std::to_string(e.labels.size()) + ")");
+  const ReplayResult res = r.core.replay(e.view(), a.data());
+  val o = val::object();
+  o.set("count", static_cast<double>(res.count));
+  o.set("correctBefore", static_cast<double>(res.correct_before));
+  o.set("error", res.error);
+  return o;
+}
+
+double count_right_js(const Reader& r, val images, val labels) {
+  return static_cast<double>(r.core.count_right(examples_arg(images, labels).view()));
+}
+
+void reset_linear_js(Reader& r) { r.core.reset_linear(); }
+
+val linear_weights_js(const Reader& r) { return to_typed_array(r.core.linear_weights()); }
+
 // rgba: a Uint8Array from the face over the canvas's real bytes.
 val read(Reader& r, val rgba, double width, double height) {
   require(rgba.instanceof (val::global("Uint8Array")),
@@ -135,5 +245,12 @@ EMSCRIPTEN_BINDINGS(weightlab_draw) {
       .function("hasModel", &guard<&has_model>::call)
       .function("hasLinear", &guard<&has_linear>::call)
       .function("architecture", &guard<&architecture>::call)
-      .function("read", &guard<&read>::call);
+      .function("read", &guard<&read>::call)
+      .function("contributions", &guard<&contributions_js>::call)
+      .function("difference", &guard<&difference_js>::call)
+      .function("teach", &guard<&teach_js>::call)
+      .function("replay", &guard<&replay_js>::call)
+      .function("countRight", &guard<&count_right_js>::call)
+      .function("resetLinear", &guard<&reset_linear_js>::call)
+      .function("linearWeights", &guard<&linear_weights_js>::call);
 }

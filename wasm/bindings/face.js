@@ -326,6 +326,13 @@ addOnPostRun(function installWeightlabFace() {
         hasLinear: [],
         architecture: [],
         read: [['rgba', pixels], ['width', number], ['height', number]],
+        contributions: [['digit', number]],
+        difference: [['a', number], ['b', number]],
+        teach: [['label', number], ['alpha', number]],
+        replay: [['images', numbers], ['labels', numbers], ['alphas', numbers]],
+        countRight: [['images', numbers], ['labels', numbers]],
+        resetLinear: [],
+        linearWeights: [],
       },
     },
   };

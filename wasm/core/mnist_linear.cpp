@@ -17,6 +17,12 @@ void require_mnist_shape(const Dataset& data) {
               "x" + std::to_string(data.cols));
 }
 
+void require_alpha(double alpha) {
+  require(
+      std::isfinite(alpha) && alpha > 0 && alpha <= kLinearMaxAlpha,
+      "alpha must be a number in (0, " + std::to_string(static_cast<int>(kLinearMaxAlpha)) + "]");
+}
+
 }  // namespace
 
 void mnist_input(double* input, const std::uint8_t* pixels) {
@@ -36,29 +42,18 @@ TrainResult LinearNetwork::train_range(const Dataset& data, std::size_t begin, s
   require(begin <= end && end <= data.count, "training range [" + std::to_string(begin) + ", " +
                                                  std::to_string(end) + ") is not inside the " +
                                                  std::to_string(data.count) + " images");
-  require(
-      std::isfinite(alpha) && alpha > 0 && alpha <= kLinearMaxAlpha,
-      "alpha must be a number in (0, " + std::to_string(static_cast<int>(kLinearMaxAlpha)) + "]");
+  require_alpha(alpha);
   TrainResult result;
   if (diverged_) {
     result.diverged = true;
     return result;
   }
-  double input[kMnistPixels], target[kMnistClasses] = {}, pred[kMnistClasses], error[kMnistClasses],
-                              delta[kMnistClasses];
+  double input[kMnistPixels], pred[kMnistClasses], delta[kMnistClasses];
   for (std::size_t n = begin; n < end; ++n) {
     mnist_input(input, data.image(n));
     const std::size_t label = data.labels[n];
-    target[label] = 1.0;
-    learn_step(pred, error, delta, nullptr, weights_.data(), input, target, nullptr, alpha,
-               kMnistPixels, kMnistClasses);
-    target[label] = 0.0;
-    double example_error = 0;
-    for (double e : error) example_error += e;
-    // pred came from the weights before this step; if its error is finite and
-    // below the limit, the step just taken was bounded and the weights are finite.
-    if (!std::isfinite(example_error) || example_error > kLinearDivergedError) {
-      diverged_ = true;
+    const double example_error = step(pred, delta, input, label, alpha);
+    if (diverged_) {
       result.diverged = true;
       result.diverged_at = static_cast<long>(n);
       return result;
@@ -68,6 +63,29 @@ TrainResult LinearNetwork::train_range(const Dataset& data, std::size_t begin, s
     ++result.count;
   }
   return result;
+}
+
+double LinearNetwork::learn(double* pred, double* delta, const double* input, std::size_t label,
+                            double alpha) {
+  require(label < kMnistClasses, "label must be a digit 0..9, got " + std::to_string(label));
+  require_alpha(alpha);
+  require(!diverged_,
+          "the network has diverged (alpha was too large): reset it or load a model first");
+  return step(pred, delta, input, label, alpha);
+}
+
+double LinearNetwork::step(double* pred, double* delta, const double* input, std::size_t label,
+                           double alpha) {
+  double target[kMnistClasses] = {}, error[kMnistClasses];
+  target[label] = 1.0;
+  learn_step(pred, error, delta, nullptr, weights_.data(), input, target, nullptr, alpha,
+             kMnistPixels, kMnistClasses);
+  double example_error = 0;
+  for (double e : error) example_error += e;
+  // pred came from the weights before this step; if its error is finite and
+  // below the limit, the step just taken was bounded and the weights are finite.
+  if (!std::isfinite(example_error) || example_error > kLinearDivergedError) diverged_ = true;
+  return example_error;
 }
 
 std::size_t LinearNetwork::predict(double* scores, const double* input) const {

@@ -59,6 +59,15 @@ class LinearNetwork {
     return train_range(data, 0, data.count, alpha);
   }
 
+  // The chapter's step on ONE example (train_range takes each of its images
+  // through it): input[784] (pixel values, e.g. mnist_input's) and its label.
+  // pred gets the scores before the step, delta = pred - one_hot(label), and
+  // every weight moves: w[c][i] -= alpha * (delta[c] * input[i]) (learn_step).
+  // Returns the example's error, sum (pred - target)^2. Throws on a label past
+  // 9, on alpha outside (0, kLinearMaxAlpha], or once diverged (an error above
+  // kLinearDivergedError marks the network diverged, as train_range does).
+  double learn(double* pred, double* delta, const double* input, std::size_t label, double alpha);
+
   // scores[10] for an input of 784 values (pixel / 255); returns the argmax
   // (the first one on ties).
   std::size_t predict(double* scores, const double* input) const;
@@ -82,6 +91,9 @@ class LinearNetwork {
   void load_model(const Model& model);
 
  private:
+  // learn() without its checks: one learn_step, the error, the divergence mark.
+  double step(double* pred, double* delta, const double* input, std::size_t label, double alpha);
+
   std::vector<double> weights_;
   bool diverged_ = false;
 };

@@ -1,11 +1,11 @@
-// The two readings of a drawing on the page: the CNN's answer (its digit,
-// how sure, a note when the drawing is no digit at all, its ten bars) and
-// the chapter's linear network (its digit, its ten scores and, for its two
-// highest, the pixel x weight maps). Each writes its answer onto the view's
-// box as data attributes (guess, confident, linear), which the sentence read
-// aloud is made from.
+// The readings of a drawing on the page. The chapter's linear network leads:
+// its digit, its score, the verdict when the engine gives one, its ten bars.
+// The CNN is beside it, "a stronger reader, beyond this chapter": its digit,
+// how sure, a note when the drawing is no digit at all, its ten bars. Bars of
+// either are buttons that pick a digit for the "why" maps (why.js). Each
+// writes its answer onto the view's box as data attributes (linear, guess,
+// confident), which the sentence read aloud is made from.
 import { createBars } from './readout.js';
-import { paintSigned, PIXELS } from '../common/paint.js';
 import { fixed2, probability } from '../common/format.js';
 import { rank } from '../common/rank.js';
 import { UNITS } from './pad.js';
@@ -23,71 +23,73 @@ function doubt(out, top, second) {
   return '';
 }
 
-export function createCnnAnswer(box) {
+// The engine's verdict on the drawing, in words (a reading without one says nothing).
+const VERDICTS = {
+  digit: 'It looks like a digit.',
+  'not a digit': 'That does not look like a digit.',
+  empty: 'Nothing is drawn.',
+};
+export function verdictText(out) {
+  if (!out || typeof out.verdict !== 'string' || !Object.hasOwn(VERDICTS, out.verdict)) return '';
+  const score = typeof out.notDigit === 'number' ? ` (not-a-digit score ${fixed2(out.notDigit)})` : '';
+  return `${VERDICTS[out.verdict]}${out.verdict === 'empty' ? '' : score}`;
+}
+
+export function createCnnAnswer(box, { onPick }) {
   const el = (sel) => box.querySelector(sel);
-  const bars = createBars(el('.bars-cnn'), { label: 'CNN probabilities', format: probability });
+  const bars = createBars(el('.bars-cnn'), { label: 'CNN probabilities; each a button that shows a map', format: probability, onPick });
   // out: the engine's reading of a drawing with ink, or null for an empty pad.
-  return function show(out) {
-    if (!out) {
-      delete box.dataset.guess;
-      delete box.dataset.confident;
-      bars.update(null);
-      return;
-    }
-    if (!out.probs) {  // no model (yet)
-      box.dataset.guess = '';
-      el('.guess-digit').textContent = '';
-      el('.guess-prob').textContent = '';
-      el('.guess-note').textContent = '';
-      bars.update(null);
-      return;
-    }
-    const [top, second] = rank(out.probs);
-    const note = doubt(out, top, second);
-    box.dataset.guess = String(top);
-    box.dataset.confident = note ? 'no' : 'yes';
-    el('.guess').classList.toggle('unsure', note !== '');
-    el('.guess-digit').textContent = String(top);
-    el('.guess-prob').textContent = `${probability(out.probs[top])} sure`;
-    el('.guess-note').textContent = note || `Next best: ${second} (${probability(out.probs[second])})`;
-    bars.update(out.probs, { min: 0, max: 1, highlight: top });
+  return {
+    pick: (d) => bars.pick(d),
+    show(out) {
+      if (!out || !out.probs) {  // an empty pad, or no model (yet)
+        if (out) box.dataset.guess = ''; else delete box.dataset.guess;
+        delete box.dataset.confident;
+        el('.guess-digit').textContent = '';
+        el('.guess-prob').textContent = '';
+        el('.guess-note').textContent = '';
+        bars.update(null);
+        return;
+      }
+      const [top, second] = rank(out.probs);
+      const note = doubt(out, top, second);
+      box.dataset.guess = String(top);
+      box.dataset.confident = note ? 'no' : 'yes';
+      el('.guess').classList.toggle('unsure', note !== '');
+      el('.guess-digit').textContent = String(top);
+      el('.guess-prob').textContent = `${probability(out.probs[top])} sure`;
+      el('.guess-note').textContent = note || `Next best: ${second} (${probability(out.probs[second])})`;
+      bars.update(out.probs, { min: 0, max: 1, highlight: top });
+    },
   };
 }
 
-export function createLinearAnswer(box) {
+export function createLinearAnswer(box, { onPick }) {
   const el = (sel) => box.querySelector(sel);
-  const bars = createBars(el('.bars-linear'), { label: 'Linear network scores', format: fixed2 });
-  const maps = [['.why-top', 'contribTop', 'linearTop', 'top'], ['.why-second', 'contribRunnerUp', 'linearRunnerUp', 'second']];
-  // out: the engine's reading of a drawing with ink, or null for an empty pad.
-  return function show(out) {
-    if (!out) {
-      delete box.dataset.linear;
-      bars.update(null);
-      el('.linear-says').textContent = 'Waiting for a drawing.';
-      for (const [sel, , , place] of maps) {
-        paintSigned(el(sel), null, 1);
-        el(`${sel}-caption`).textContent = '';
-        el(sel).setAttribute('aria-label', `Contributions of each pixel to the ${place} score: nothing drawn yet`);
+  const bars = createBars(el('.bars-linear'), { label: "The chapter's network's scores; each a button that shows its map", format: fixed2, onPick });
+  return {
+    pick: (d) => bars.pick(d),
+    // out: the engine's reading of a drawing with ink, or null for an empty pad.
+    show(out) {
+      const verdict = el('.verdict');
+      verdict.textContent = verdictText(out);
+      verdict.hidden = verdict.textContent === '';
+      if (out?.verdict) box.dataset.verdict = out.verdict; else delete box.dataset.verdict;
+      if (!out || !out.linear) {
+        delete box.dataset.linear;
+        bars.update(null);
+        el('.linear-digit').textContent = '';
+        el('.linear-score').textContent = '';
+        el('.linear-says').textContent = out ? '' : 'Waiting for a drawing.';
+        return;
       }
-      return;
-    }
-    if (!out.linear) {  // no model (yet)
-      bars.update(null);
-      return;
-    }
-    const top = out.linearTop;
-    const second = out.linearRunnerUp;
-    box.dataset.linear = String(top);
-    el('.linear-says').innerHTML = `It reads <strong class="linear-digit">${top}</strong>
-      (score ${fixed2(out.linear[top])}; next: ${second}, ${fixed2(out.linear[second])}).`;
-    bars.update(out.linear, { min: Math.min(0, ...out.linear), max: Math.max(1, ...out.linear), highlight: top });
-    // One scale for both maps, so they compare; square-root colour keeps faint pixels visible.
-    let limit = 0;
-    for (let i = 0; i < PIXELS; i++) limit = Math.max(limit, Math.abs(out.contribTop[i]), Math.abs(out.contribRunnerUp[i]));
-    for (const [sel, field, digit] of maps) {
-      paintSigned(el(sel), out[field], limit, { gamma: 0.5 });
-      el(`${sel}-caption`).textContent = `for ${out[digit]}: sum = ${fixed2(out.linear[out[digit]])}`;
-      el(sel).setAttribute('aria-label', `Contributions of each pixel to the score of ${out[digit]}`);
-    }
+      const top = out.linearTop;
+      const second = out.linearRunnerUp;
+      box.dataset.linear = String(top);
+      el('.linear-digit').textContent = String(top);
+      el('.linear-score').textContent = `score ${fixed2(out.linear[top])}`;
+      el('.linear-says').textContent = `Next: ${second}, score ${fixed2(out.linear[second])}.`;
+      bars.update(out.linear, { min: Math.min(0, ...out.linear), max: Math.max(1, ...out.linear), highlight: top });
+    },
   };
 }

@@ -30,16 +30,16 @@ export function bindPadControls(box, pad, state) {
   el('.pad-undo').addEventListener('click', onUndo);
   el('.pad-clear').addEventListener('click', onClear);
   canvas.addEventListener('keydown', onKey);
-  const unsubscribe = state.subscribe((_, changed) => { if (changed.includes('pen')) syncWidth(); });
 
   return {
+    // The state changed (the view's one subscription calls this).
+    onState(changed) { if (changed.includes('pen')) syncWidth(); },
     // Undo and Clear have something to do only when there are strokes.
     update() {
       el('.pad-undo').disabled = pad.strokeCount() === 0;
       el('.pad-clear').disabled = pad.strokeCount() === 0;
     },
     destroy() {
-      unsubscribe();
       widthInput.removeEventListener('input', onWidth);
       el('.pad-undo').removeEventListener('click', onUndo);
       el('.pad-clear').removeEventListener('click', onClear);

@@ -1,7 +1,8 @@
 // The two networks of the drawing page, fetched when the view opens (bytes
 // through the one shared fetch). Each model's state shows on the box
 // (data-cnn-model, data-linear-model: "ready" or "failed"); a model that
-// cannot load leaves a message and the pad still draws.
+// cannot load leaves a message and the pad still draws. Returns a promise
+// for each load (settled once its state is on the box).
 import { fetchBytes, CNN_MODEL_URL, LINEAR_MODEL_URL } from '../common/fetch.js';
 
 export function loadModels(box, reader, { alive, loaded }) {
@@ -21,8 +22,9 @@ export function loadModels(box, reader, { alive, loaded }) {
     loaded();
   }
   el('.model-message').textContent = 'Loading the digit network…';
-  load(CNN_MODEL_URL, 'digit network', 'cnnModel',
+  const cnn = load(CNN_MODEL_URL, 'digit network', 'cnnModel',
     (b) => reader.loadModel(b), () => reader.hasModel(), el('.model-message'));
-  load(LINEAR_MODEL_URL, "chapter's network", 'linearModel',
+  const linear = load(LINEAR_MODEL_URL, "chapter's network", 'linearModel',
     (b) => reader.loadLinear(b), () => reader.hasLinear(), el('.linear-message'));
+  return { cnn, linear };
 }

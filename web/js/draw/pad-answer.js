@@ -1,11 +1,12 @@
 // The answer pinned on the pad (phones, where the answer panel is below the
-// pad): the CNN's digit, how sure, and its ten bars, in a corner of the pad
-// itself, so it is in view the moment a stroke ends. Read aloud it would
-// repeat the answer panel, so it is hidden from assistive technology.
-import { probability } from '../common/format.js';
+// pad): the chapter's network's digit and its ten scores, with the CNN's
+// digit under it, in a corner of the pad itself, so it is in view the moment
+// a stroke ends. Read aloud it would repeat the answer panel, so it is hidden
+// from assistive technology.
+import { fixed2 } from '../common/format.js';
 import { rank } from '../common/rank.js';
 
-const BAR = 22;   // px, a probability of 1
+const BAR = 22;   // px, the highest score
 
 export function createPadAnswer(box) {
   const wrap = box.querySelector('.pad-wrap');
@@ -13,19 +14,22 @@ export function createPadAnswer(box) {
   pin.className = 'pad-answer';
   pin.setAttribute('aria-hidden', 'true');
   pin.innerHTML = `<span class="pa-digit"></span><span class="pa-prob"></span>
-    <span class="pa-bars">${Array.from({ length: 10 }, (_, d) => `<span class="pa-bar" data-d="${d}"><i></i><b>${d}</b></span>`).join('')}</span>`;
+    <span class="pa-bars">${Array.from({ length: 10 }, (_, d) => `<span class="pa-bar" data-d="${d}"><i></i><b>${d}</b></span>`).join('')}</span>
+    <span class="pa-cnn"></span>`;
   wrap.append(pin);
   const bars = [...pin.querySelectorAll('.pa-bar')];
 
   return function show(out) {
-    if (!out?.probs) { pin.hidden = true; return; }
+    if (!out?.linear) { pin.hidden = true; return; }
     pin.hidden = false;
-    const [top] = rank(out.probs);
+    const top = out.linearTop;
+    const high = Math.max(1e-9, out.linear[top]);
     pin.querySelector('.pa-digit').textContent = String(top);
-    pin.querySelector('.pa-prob').textContent = probability(out.probs[top]);
+    pin.querySelector('.pa-prob').textContent = `score ${fixed2(out.linear[top])}`;
     bars.forEach((bar, d) => {
-      bar.firstChild.style.height = `${Math.max(1, Math.round(BAR * Math.min(1, Math.max(0, out.probs[d]))))}px`;
+      bar.firstChild.style.height = `${Math.max(1, Math.round(BAR * Math.min(1, Math.max(0, out.linear[d] / high))))}px`;
       bar.classList.toggle('top', d === top);
     });
+    pin.querySelector('.pa-cnn').textContent = out.probs ? `CNN: ${rank(out.probs)[0]}` : '';
   };
 }

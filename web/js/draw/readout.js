@@ -2,16 +2,25 @@
 // library: ten style writes, no layout of axes).
 
 // Ten horizontal bars, one per digit, on the domain [min, max] (a bar starts
-// at 0, so negative values grow to the left of the zero line).
-export function createBars(container, { label, format }) {
+// at 0, so negative values grow to the left of the zero line). With `onPick`
+// each bar is a button (click, tap, Enter or Space) that picks its digit;
+// the picked one is marked (aria-pressed).
+export function createBars(container, { label, format, onPick = null }) {
   container.classList.add('bars');
-  container.setAttribute('role', 'list');
+  container.setAttribute('role', onPick ? 'group' : 'list');
   container.setAttribute('aria-label', label);
   const rows = [];
   for (let d = 0; d < 10; d++) {
-    const row = document.createElement('div');
+    const row = document.createElement(onPick ? 'button' : 'div');
     row.className = 'bar-row';
-    row.setAttribute('role', 'listitem');
+    row.dataset.d = String(d);
+    if (onPick) {
+      row.type = 'button';
+      row.setAttribute('aria-pressed', 'false');
+      row.addEventListener('click', () => onPick(d));
+    } else {
+      row.setAttribute('role', 'listitem');
+    }
     row.innerHTML = `<span class="bar-digit">${d}</span><span class="bar-track"><span class="bar-zero"></span><span class="bar-fill"></span></span><span class="bar-value"></span>`;
     container.append(row);
     rows.push({
@@ -34,6 +43,14 @@ export function createBars(container, { label, format }) {
         r.fill.classList.toggle('neg', v < 0);
         r.row.classList.toggle('is-top', d === highlight);
         r.value.textContent = values ? format(v) : '';
+        if (onPick) r.row.disabled = !values;  // (its name is its text: the digit and the value)
+      });
+    },
+    // Marks digit d as the picked one (-1: none).
+    pick(d) {
+      rows.forEach((r, k) => {
+        r.row.classList.toggle('is-picked', k === d);
+        if (onPick) r.row.setAttribute('aria-pressed', String(k === d));
       });
     },
   };

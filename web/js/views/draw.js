@@ -1,15 +1,19 @@
-// "Draw a digit": a canvas that two networks read live, every animation frame
-// that has new ink: a small CNN trained on all of MNIST (the strong reader),
-// and the chapter's own 784 -> 10 linear network, whose reading is shown
-// pixel by pixel (input x weight) so you can see WHY it says what it says.
+// "Draw a digit": a canvas that the chapter's own 784 -> 10 linear network
+// reads live, every animation frame that has new ink, with a small CNN beside
+// it (a stronger reader, beyond the chapter). Any digit's bar, in either
+// chart, opens that digit's pixel x weight map and "why A and not B" (why.js);
+// the learner can say which digit they drew and watch the chapter's step
+// teach the network their handwriting (teach.js).
 //
 // One engine.DigitReader per mount does the whole frame in one call:
-// preprocessing (the MNIST recipe), the CNN, the linear scores and the two
-// contribution maps. The page only paints.
+// preprocessing (the MNIST recipe), the CNN, the linear scores; the maps, the
+// teaching and the counts are one engine call each. The page only paints.
 import { createPad } from '../draw/pad.js';
 import { drawHtml } from '../draw/template.js';
 import { bindPadControls, penWidth } from '../draw/controls.js';
-import { createCnnAnswer, createLinearAnswer } from '../draw/answers.js';
+import { createCnnAnswer, createLinearAnswer, verdictText } from '../draw/answers.js';
+import { createWhy } from '../draw/why.js';
+import { createTeach } from '../draw/teach.js';
 import { createPadAnswer } from '../draw/pad-answer.js';
 import { loadModels } from '../draw/models.js';
 import { paintImage } from '../common/paint.js';
@@ -20,16 +24,32 @@ export function mount(root, { engine, state }) {
   const el = (sel) => root.querySelector(sel);
   const box = el('.draw');
   const reader = new engine.DigitReader();
-  const showCnn = createCnnAnswer(box);
-  const showLinear = createLinearAnswer(box);
+  const why = createWhy(box, reader);
+  const pick = (source) => (d) => {
+    why.pick(d, source);
+    linear.pick(source === 'linear' ? d : -1);
+    cnn.pick(source === 'cnn' ? d : -1);
+    el('.why').scrollIntoView({ block: 'nearest' });
+    // a tap is heard once (the maps themselves change every frame, silently)
+    el('.guess-announce').textContent = `${el('.why-pick-caption').textContent}. ${el('.why-diff-caption').textContent}.`;
+  };
+  const linear = createLinearAnswer(box, { onPick: pick('linear') });
+  const cnn = createCnnAnswer(box, { onPick: pick('cnn') });
   const showPinned = createPadAnswer(box);
   let frame = 0;
   let reads = 0;
   let alive = true;
+  let last = null;
 
   const schedule = () => { if (!frame && alive) frame = requestAnimationFrame(tick); };
   const pad = createPad(el('canvas.pad'), { width: penWidth(state), onChange: schedule });
   const controls = bindPadControls(box, pad, state);
+  const teach = createTeach(box, { reader, state, reading: () => last, reread: () => read() });
+  // One subscription for the view (the pen width and alpha live in the state).
+  const unsubscribe = state.subscribe((_, changed) => {
+    controls.onState(changed);
+    teach.onState(changed);
+  });
   // A frame with new ink reads the drawing; one without has nothing to do.
   const tick = timed(() => {
     frame = 0;
@@ -47,39 +67,53 @@ export function mount(root, { engine, state }) {
       el('.model-message').textContent = `Could not read the drawing: ${error.message}`;
       return;
     }
+    last = out;
     reads += 1;
     box.dataset.reads = String(reads);
     paintImage(el('.seen-image'), out.hasInk ? out.image : null);
     controls.update();
     box.dataset.state = out.hasInk ? 'reading' : 'empty';
-    showCnn(out.hasInk ? out : null);
-    showLinear(out.hasInk ? out : null);
-    showPinned(out.hasInk ? out : null);
-    announce(out.hasInk);
+    const shown = out.hasInk ? out : null;
+    linear.show(shown);
+    cnn.show(shown);
+    why.show(shown);
+    showPinned(shown);
+    teach.update(out);
+    announce(out);
   }
 
   // Screen readers hear the answer when a stroke ends, not sixty times a second.
-  function announce(hasInk) {
+  function announce(out) {
     const region = el('.guess-announce');
-    if (!hasInk) { region.textContent = ''; return; }
+    if (!out.hasInk) { region.textContent = ''; return; }
     if (pad.isDrawing()) return;
-    const cnn = box.dataset.guess ? `The network reads ${box.dataset.guess}, ${el('.guess-prob').textContent}.` : '';
+    const ours = box.dataset.linear ? `The chapter's network reads ${box.dataset.linear}.` : '';
+    const verdict = verdictText(out);
+    const strong = box.dataset.guess ? ` The stronger network reads ${box.dataset.guess}, ${el('.guess-prob').textContent}.` : '';
     const note = box.dataset.confident === 'no' ? ` ${el('.guess-note').textContent}` : '';
-    const linear = box.dataset.linear ? ` The chapter's network reads ${box.dataset.linear}.` : '';
-    const text = `${cnn}${note}${linear}`.trim();
+    const text = `${ours}${verdict ? ` ${verdict}` : ''}${strong}${note}`.trim();
     if (region.textContent !== text) region.textContent = text;
   }
 
-  // A model arrived (or the view opened): read the drawing again.
-  loadModels(box, reader, { alive: () => alive, loaded: () => { if (alive) read(); } });
+  // A model arrived (or the view opened): read the drawing again. Once the
+  // chapter's network is in, the learner's stored digits are learned again.
+  const models = loadModels(box, reader, { alive: () => alive, loaded: () => { if (alive) read(); } });
+  models.linear.then(async () => {
+    if (!alive || !reader.hasLinear()) return;
+    await teach.start();
+    if (alive) read();
+  });
   read();
 
   return () => {
     alive = false;
+    unsubscribe();
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     pad.destroy();
     controls.destroy();
+    why.destroy();
+    teach.destroy();
     reader.delete();
   };
 }
