@@ -13,6 +13,7 @@ import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
+import { steadyLayout, quietWhileDragging } from './steady-layout.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -155,9 +156,9 @@ export function createErrorCurves(container, engine, options = {}) {
             grid: { color: rgba(t.lineRgb, 0.8) } },
         },
       },
-      plugins: [arrowPlugin, offPlugin],
+      plugins: [arrowPlugin, offPlugin, steadyLayout, quietWhileDragging],
     });
-    const f = { w, fig, canvas, chart, value: NaN,
+    const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {},
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
     if (options.onDrag) draggable(f);
     return f;
@@ -178,6 +179,8 @@ export function createErrorCurves(container, engine, options = {}) {
     canvas.addEventListener('pointerdown', (event) => {
       if (event.button > 0 || !Number.isFinite(f.value)) return;
       active = true;
+      chart.$wlDragging = true;
+      chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
       locks.set(w, [chart.options.scales.x.min, chart.options.scales.x.max]);
       canvas.setPointerCapture?.(event.pointerId);
       event.preventDefault();
@@ -189,6 +192,7 @@ export function createErrorCurves(container, engine, options = {}) {
     const end = () => {
       if (!active) return;
       active = false;
+      chart.$wlDragging = false;
       locks.delete(w);
       options.onDrag(w, f.value, true);
     };
@@ -203,12 +207,28 @@ export function createErrorCurves(container, engine, options = {}) {
     });
   }
 
+  let said = null;
   function showMessage(text) {
+    if (text === said) return;
+    said = text;
     msg.hidden = !text;
     msg.textContent = text || '';
   }
 
-  function update({ problem, trace, iteration = 0, phase, names, weights } = {}) {
+  // Sets a text, an attribute or a class only when it changed: a drag frame
+  // writes the page as little as it can (each write makes the browser lay
+  // the page out again before the next canvas draws its text).
+  function put(f, what, value, write) {
+    if (f.said[what] === value) return;
+    f.said[what] = value;
+    write(value);
+  }
+
+  // `steady`: a drag is going on (on this chart or elsewhere): every chart
+  // keeps the x range it had when the drag began, so only the points move.
+  // `defer(fn)`: when given, the page's text is written through it, after
+  // every chart of the lesson has drawn (lesson/charts.js).
+  function update({ problem, trace, iteration = 0, phase, names, weights, steady = false, defer = (fn) => fn() } = {}) {
     const it = iterationOf(trace, iteration);
     if (!problem || !it) {
       clearFigures(); key = '';
@@ -220,7 +240,8 @@ export function createErrorCurves(container, engine, options = {}) {
     const indices = (Array.isArray(wanted) && wanted.length
       ? wanted : Array.from({ length: Math.min(nW, MAX_CHARTS) }, (_, i) => i))
       .filter((w) => Number.isInteger(w) && w >= 0 && w < nW).slice(0, 12);
-    if (!locks.size || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const still = steady || locks.size > 0;
+    if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
     const t = colours;
     const nextKey = `${nIn}x${nOut}:${indices.join(',')}`;
     if (nextKey !== key) {
@@ -234,21 +255,20 @@ export function createErrorCurves(container, engine, options = {}) {
     const frozen = problem.frozen ?? [];
     const held = { ...problem, weights: Float64Array.from(it.weightsBefore) };
     const notes = [];
+    const writes = [];   // the page's text, written after every chart has drawn
     figures.forEach((f) => {
       const w = f.w;
       const isFrozen = frozen[w] === 1 || frozen[w] === true;
       const name = weightName(w, nIn, nOut, names);
-      f.title.innerHTML = `<b class="wl-letter">${letter(w)}</b> ` +
-        `<span>${escapeHtml(name)}</span>${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`;
-      f.fig.classList.toggle('is-frozen', isFrozen);
-      const [lo, hi] = locks.get(w) ?? xRange(engine, problem, trace, k, w);
+      const [lo, hi] = locks.get(w) ?? (still ? f.frame : null) ?? xRange(engine, problem, trace, k, w);
+      f.frame = [lo, hi];
       let curve;
       try {
         curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
       } catch (error) {
         f.chart.data.datasets.forEach((d) => { d.data = []; });
         f.chart.update('none');
-        f.read.textContent = error.message;
+        writes.push(() => put(f, 'read', error.message, (v) => { f.read.textContent = v; }));
         return;
       }
       const points = [];
@@ -311,18 +331,23 @@ export function createErrorCurves(container, engine, options = {}) {
         parts.push('off the chart');
         notes.push(letter(w));
       }
-      f.read.textContent = parts.join(' · ');
-      f.canvas.setAttribute('aria-label',
-        `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
-        `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
-      f.canvas.dataset.iteration = String(k);
       f.value = wx;
-      if (options.onDrag) {
-        f.canvas.setAttribute('aria-valuemin', String(lo));
-        f.canvas.setAttribute('aria-valuemax', String(hi));
-        f.canvas.setAttribute('aria-valuenow', String(wx));
-        f.canvas.setAttribute('aria-valuetext', `weight ${letter(w)} ${fmt(wx)}, error ${fmt(wy)}: drag the dot or use the arrow keys`);
-      }
+      writes.push(() => {
+        put(f, 'title', `<b class="wl-letter">${letter(w)}</b> <span>${escapeHtml(name)}</span>` +
+          `${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`, (v) => { f.title.innerHTML = v; });
+        put(f, 'frozen', isFrozen, (v) => f.fig.classList.toggle('is-frozen', v));
+        put(f, 'read', parts.join(' · '), (v) => { f.read.textContent = v; });
+        const attr = (n, v) => put(f, n, v, () => f.canvas.setAttribute(n, v));
+        attr('aria-label', `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
+          `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
+        attr('data-iteration', String(k));
+        if (options.onDrag) {
+          attr('aria-valuemin', String(lo));
+          attr('aria-valuemax', String(hi));
+          attr('aria-valuenow', String(wx));
+          attr('aria-valuetext', `weight ${letter(w)} ${fmt(wx)}, error ${fmt(wy)}: drag the dot or use the arrow keys`);
+        }
+      });
     });
     const lines = [];
     if (trace.divergedAt >= 0 && k >= trace.divergedAt) {
@@ -330,7 +355,10 @@ export function createErrorCurves(container, engine, options = {}) {
     }
     if (notes.length) lines.push(`Weight ${notes.join(', ')} ${notes.length > 1 ? 'are' : 'is'} off the chart at this step: the numbers are too large to draw.`);
     if (trace.overflowed) lines.push(`The run overflowed after ${usableSteps(trace)} finite step(s).`);
-    showMessage(lines.join(' '));
+    defer(() => {
+      for (const write of writes) write();
+      showMessage(lines.join(' '));
+    });
   }
 
   function destroy() {

@@ -19,21 +19,37 @@ const PAD = { right: 12, top: 10, bottom: 42 };
 // Marching squares on a ny*nx grid (row 0 at the bottom) for one level:
 // segments in grid coordinates (x in [0, nx-1], y in [0, ny-1]).
 function contourSegments(f, nx, ny, level, out) {
-  const at = (i, j) => f[j * nx + i];
   const lerp = (a, b) => (level - a) / (b - a);
   for (let j = 0; j < ny - 1; j += 1) {
     for (let i = 0; i < nx - 1; i += 1) {
-      const a = at(i, j); const b = at(i + 1, j); const c = at(i + 1, j + 1); const d = at(i, j + 1);
-      if (![a, b, c, d].every(Number.isFinite)) continue;
+      const a = f[j * nx + i]; const b = f[j * nx + i + 1]; const c = f[(j + 1) * nx + i + 1]; const d = f[(j + 1) * nx + i];
+      const la = a < level, lb = b < level, lc = c < level, ld = d < level;
+      if (la === lb && lb === lc && lc === ld) continue;   // no line crosses this cell (the common case)
+      if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) continue;
       const pts = [];
-      if ((a < level) !== (b < level)) pts.push([i + lerp(a, b), j]);
-      if ((b < level) !== (c < level)) pts.push([i + 1, j + lerp(b, c)]);
-      if ((d < level) !== (c < level)) pts.push([i + lerp(d, c), j + 1]);
-      if ((a < level) !== (d < level)) pts.push([i, j + lerp(a, d)]);
+      if (la !== lb) pts.push([i + lerp(a, b), j]);
+      if (lb !== lc) pts.push([i + 1, j + lerp(b, c)]);
+      if (ld !== lc) pts.push([i + lerp(d, c), j + 1]);
+      if (la !== ld) pts.push([i, j + lerp(a, d)]);
       if (pts.length >= 2) out.push(pts[0], pts[1]);
       if (pts.length === 4) out.push(pts[2], pts[3]);
     }
   }
+}
+
+// The sequential colour map in 1,024 steps (finer than a screen shows),
+// so that colouring the 80x80 grid is a lookup per cell.
+const LUT_SIZE = 1024;
+let lut = null;
+function colourAt(v) {
+  if (!lut) {
+    lut = new Uint8ClampedArray(LUT_SIZE * 3);
+    for (let n = 0; n < LUT_SIZE; n += 1) {
+      const c = sequential(n / (LUT_SIZE - 1));
+      lut[n * 3] = c[0]; lut[n * 3 + 1] = c[1]; lut[n * 3 + 2] = c[2];
+    }
+  }
+  return Math.round(Math.min(1, Math.max(0, v)) * (LUT_SIZE - 1)) * 3;
 }
 
 export function createErrorSurface(container, engine, options = {}) {
@@ -64,19 +80,39 @@ export function createErrorSurface(container, engine, options = {}) {
   let map = null;    // the plot's pixel box, from the last draw
   if (options.onDrag) draggable();
 
-  const observer = new ResizeObserver(() => schedule());
+  // The plot's size in CSS pixels, from the observer (reading clientWidth in
+  // draw() would make the browser lay the page out mid-script on every frame).
+  let boxSize = null;
+  const observer = new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1].contentRect;
+    boxSize = { w: r.width, h: r.height };
+    schedule();
+  });
   observer.observe(box);
+  // The colour legend never changes: drawn once.
+  const lctx = legend.getContext('2d');
+  for (let i = 0; i < legend.width; i += 1) {
+    lctx.fillStyle = rgb(sequential(i / (legend.width - 1)));
+    lctx.fillRect(i, 0, 1, legend.height);
+  }
+  // Text and attributes are written only when they change.
+  const said = new Map();
+  const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
+  let frameHeld = null;   // the last frame, kept while a drag goes on (steady)
 
   function schedule() {
     if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
   }
 
   function message(text) {
-    msg.hidden = !text;
-    msg.textContent = text || '';
+    put('msg', text || '', (v) => { msg.hidden = !v; msg.textContent = v; });
   }
 
-  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase } = {}) {
+  // `steady`: a drag is going on (here or elsewhere): the frame stays where it
+  // was. `defer(fn)`: when given, the text is written through it, after every
+  // chart has drawn (lesson/charts.js).
+  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase, steady = false,
+    defer = (fn) => fn() } = {}) {
     const it = iterationOf(trace, iteration);
     if (!problem || !it) {
       view = null; schedule();
@@ -89,7 +125,8 @@ export function createErrorSurface(container, engine, options = {}) {
       message(`Pick two different weights between 0 and ${nW - 1}.`);
       return;
     }
-    if (!lock || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const still = Boolean(lock) || (steady && frameHeld?.x === x && frameHeld?.y === y);
+    if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
     const t = colours;
     const px = weightPath(trace, x);
     const py = weightPath(trace, y);
@@ -118,8 +155,9 @@ export function createErrorSurface(container, engine, options = {}) {
     let chosen = chooseFrame(all, now, size);
     if (!chosen) chosen = [[it.weightsBefore[x], it.weightsBefore[x]], [it.weightsBefore[y], it.weightsBefore[y]]].map((r) => (extent(r) ? r : [-1, 1]));
     const half = Math.max(size(chosen) / 2, 0.1);
-    const [xFrom, xTo, yFrom, yTo] = lock ?? [...axisRange(chosen[0], { margin: 0.2, minHalf: half }),
+    const [xFrom, xTo, yFrom, yTo] = lock ?? (still ? frameHeld.range : null) ?? [...axisRange(chosen[0], { margin: 0.2, minHalf: half }),
       ...axisRange(chosen[1], { margin: 0.2, minHalf: half })];
+    frameHeld = { x, y, range: [xFrom, xTo, yFrom, yTo] };
 
     let grid;
     try {
@@ -148,9 +186,14 @@ export function createErrorSurface(container, engine, options = {}) {
         const e = grid[j * N + i];
         const v = Number.isFinite(e) ? (Math.log10(Math.max(e, 10 ** loLog)) - loLog) / spanLog : NaN;
         level[j * N + i] = v;
-        const c = Number.isFinite(v) ? sequential(v) : [205, 205, 205];
         const p = ((N - 1 - j) * N + i) * 4; // row 0 of the grid is the bottom of the picture
-        pixels.data[p] = c[0]; pixels.data[p + 1] = c[1]; pixels.data[p + 2] = c[2]; pixels.data[p + 3] = 255;
+        if (Number.isFinite(v)) {
+          const c = colourAt(v);
+          pixels.data[p] = lut[c]; pixels.data[p + 1] = lut[c + 1]; pixels.data[p + 2] = lut[c + 2];
+        } else {
+          pixels.data[p] = 205; pixels.data[p + 1] = 205; pixels.data[p + 2] = 205;
+        }
+        pixels.data[p + 3] = 255;
       }
     }
     image.getContext('2d').putImageData(pixels, 0, 0);
@@ -171,33 +214,33 @@ export function createErrorSurface(container, engine, options = {}) {
     view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
       xLabel: `weight ${letter(x)} (${xName})`, yLabel: `weight ${letter(y)} (${yName})` };
 
-    title.innerHTML = `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`;
-    canvas.dataset.pathPoints = String(path.length);
-    canvas.dataset.iteration = String(k);
-    canvas.setAttribute('aria-label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
-      `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
-      `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`);
-    note.textContent = `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
-      `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
-      `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`;
-    root.querySelector('.wl-legend-lo').textContent = fmt(10 ** loLog, 3);
-    root.querySelector('.wl-legend-hi').textContent = fmt(maxE, 3);
-    const lctx = legend.getContext('2d');
-    for (let i = 0; i < legend.width; i += 1) {
-      lctx.fillStyle = rgb(sequential(i / (legend.width - 1)));
-      lctx.fillRect(i, 0, 1, legend.height);
-    }
     const notes = [];
     if (off || beyond) notes.push(`${off || beyond} point(s) of the path are off the chart: the weights ran away.`);
     if (bad) notes.push('Grey cells: the error there is too large to represent.');
     if (trace.overflowed) notes.push(`The run overflowed; only its ${it.steps} finite step(s) are drawn.`);
-    message(notes.join(' '));
     draw();
+    defer(() => {
+      message(notes.join(' '));
+      put('title', `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`, (v) => { title.innerHTML = v; });
+      put('points', String(path.length), (v) => { canvas.dataset.pathPoints = v; });
+      put('iteration', String(k), (v) => { canvas.dataset.iteration = v; });
+      put('label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
+        `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
+        `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`,
+      (v) => canvas.setAttribute('aria-label', v));
+      put('note', `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
+        `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
+        `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`,
+      (v) => { note.textContent = v; });
+      put('lo', fmt(10 ** loLog, 3), (v) => { root.querySelector('.wl-legend-lo').textContent = v; });
+      put('hi', fmt(maxE, 3), (v) => { root.querySelector('.wl-legend-hi').textContent = v; });
+    });
   }
 
   function draw() {
-    const cssW = box.clientWidth;
-    const cssH = box.clientHeight;
+    if (!boxSize) boxSize = { w: box.clientWidth, h: box.clientHeight };   // before the observer's first report
+    const cssW = boxSize.w;
+    const cssH = boxSize.h;
     const dpr = window.devicePixelRatio || 1;
     if (!(cssW > 0 && cssH > 0)) return;
     const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);

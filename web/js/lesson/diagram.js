@@ -10,6 +10,7 @@ import { phaseIndex } from '../common/trace.js';
 import { weightName } from '../common/names.js';
 import { createDiagramMotion } from './diagram-motion.js';
 import { bindScrub } from './scrub.js';
+import { textWidth, styleReader } from './text-width.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 550, TOP = 12, IN_X = 112, OUT_X = 340, R = 32, FAN_STEP = 33;
@@ -113,12 +114,17 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   };
   svg.addEventListener('click', onClick);
 
+  // The labels' font (its size is larger on phones and in projector mode)
+  // and the lines' thickness factor (projector mode: 1.8), from the CSS.
+  const looks = styleReader(() => {
+    const value = getComputedStyle(edges[0]?.value ?? svg);
+    return { size: parseFloat(value.fontSize) || 15, family: value.fontFamily || 'monospace',
+      thick: parseFloat(getComputedStyle(svg).getPropertyValue('--line-scale')) || 1 };
+  });
   let lineBox = 24;
   function update({ problem, values, phase }) {
     current = problem;
-    // The labels' box height follows the CSS font size (larger on phones).
-    const size = parseFloat(getComputedStyle(edges[0]?.value ?? svg).fontSize) || 15;
-    const thick = parseFloat(getComputedStyle(svg).getPropertyValue('--line-scale')) || 1;   // projector mode: 1.8
+    const { size, family, thick } = looks();
     lineBox = Math.round(size * 1.6);
     const p = values ? phaseIndex(phase) : -1;
     svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}`);
@@ -132,11 +138,10 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       e.line.setAttribute('stroke-width', (thick * (1.5 + 7 * Math.min(1, Math.abs(w) / scale))).toFixed(2));
       const isDelta = p === 2;
       const content = isDelta ? `Δ ${fmt(values.weightDeltas[k])}` : fmt(w);
-      e.value.textContent = content;
-      // Measure the text once it is laid out (font size differs on phones).
-      let textWidth = 0;
-      try { textWidth = e.value.getComputedTextLength(); } catch { /* not rendered yet */ }
-      const width = Math.max(44, (textWidth || content.length * 8.6) + 12);
+      if (e.value.textContent !== content) e.value.textContent = content;
+      // Bold as lesson.css draws it: a weight_delta or a new weight, unless frozen.
+      const bold = (isDelta || p === 3) && !frozen;
+      const width = Math.max(44, (textWidth(content, `${bold ? 700 : 400} ${size}px ${family}`) || content.length * 8.6) + 12);
       e.rect.setAttribute('x', (-width / 2).toFixed(1));
       e.rect.setAttribute('height', String(lineBox)); e.rect.setAttribute('y', String(-lineBox / 2 - 1));
       e.rect.setAttribute('width', width.toFixed(1));
