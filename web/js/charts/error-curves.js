@@ -158,7 +158,7 @@ export function createErrorCurves(container, engine, options = {}) {
       },
       plugins: [arrowPlugin, offPlugin, steadyLayout, quietWhileDragging],
     });
-    const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {},
+    const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {}, curve: null, drawn: '',
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
     if (options.onDrag) draggable(f);
     return f;
@@ -262,24 +262,35 @@ export function createErrorCurves(container, engine, options = {}) {
       const name = weightName(w, nIn, nOut, names);
       const [lo, hi] = locks.get(w) ?? (still ? f.frame : null) ?? xRange(engine, problem, trace, k, w);
       f.frame = [lo, hi];
-      let curve;
-      try {
-        curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
-      } catch (error) {
-        f.chart.data.datasets.forEach((d) => { d.data = []; });
-        f.chart.update('none');
-        writes.push(() => put(f, 'read', error.message, (v) => { f.read.textContent = v; }));
-        return;
+      // The curve depends on the frame, the inputs, the targets and the other
+      // weights (not on w's own value nor on alpha): computed again only when
+      // one of them changed (a drag of w's own dot or of alpha keeps it).
+      const curveKey = [lo, hi, Array.from(problem.input), Array.from(problem.target),
+        Array.from(it.weightsBefore, (v, j) => (j === w ? 0 : v))].join('|');
+      if (curveKey !== f.curve?.key) {
+        let curve;
+        try {
+          curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
+        } catch (error) {
+          f.curve = null; f.drawn = '';
+          f.chart.data.datasets.forEach((d) => { d.data = []; });
+          f.chart.update('none');
+          writes.push(() => put(f, 'read', error.message, (v) => { f.read.textContent = v; }));
+          return;
+        }
+        const points = [];
+        let top = 0;
+        for (let s = 0; s < curve.length; s += 1) {
+          const x = lo + ((hi - lo) * s) / (curve.length - 1);
+          const y = curve[s];
+          const ok = Number.isFinite(y) && y >= 0 && y <= Y_LIMIT;
+          points.push({ x, y: ok ? y : null });
+          if (ok) top = Math.max(top, y);
+        }
+        f.curve = { key: curveKey, points, top };
       }
-      const points = [];
-      let ymax = 0;
-      for (let s = 0; s < curve.length; s += 1) {
-        const x = lo + ((hi - lo) * s) / (curve.length - 1);
-        const y = curve[s];
-        const ok = Number.isFinite(y) && y >= 0 && y <= Y_LIMIT;
-        points.push({ x, y: ok ? y : null });
-        if (ok) ymax = Math.max(ymax, y);
-      }
+      const { points } = f.curve;
+      let ymax = f.curve.top;
       const wx = it.weightsBefore[w];
       const wy = it.totalError;
       const dotOn = Number.isFinite(wx) && Number.isFinite(wy) && wx >= lo && wx <= hi && wy <= Y_LIMIT;
@@ -309,19 +320,25 @@ export function createErrorCurves(container, engine, options = {}) {
         } catch { /* leave the arrow out */ }
       }
 
-      const ds = f.chart.data.datasets;
-      ds[0].data = points;
-      ds[1].data = tangent;
-      ds[2].data = dotOn ? [{ x: wx, y: wy }] : [];
-      ds[2].backgroundColor = isFrozen ? t.muted : t.predict;
-      ds[3].data = next;
-      const opts = f.chart.options;
-      opts.scales.x.min = lo; opts.scales.x.max = hi;
-      opts.scales.y.min = 0; opts.scales.y.max = ymax;
-      opts.scales.x.title.text = `weight ${letter(w)}`;
-      opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
-      opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger };
-      f.chart.update('none');
+      // Drawn again only when something drawn changed.
+      const drawn = [f.curve.key, ymax, dotOn, wx, wy, isFrozen, ...tangent.flatMap((q) => [q.x, q.y]), '|',
+        ...next.flatMap((q) => [q.x, q.y]), t.predict, t.muted, t.learn, t.danger].join(',');
+      if (drawn !== f.drawn) {
+        f.drawn = drawn;
+        const ds = f.chart.data.datasets;
+        ds[0].data = points;
+        ds[1].data = tangent;
+        ds[2].data = dotOn ? [{ x: wx, y: wy }] : [];
+        ds[2].backgroundColor = isFrozen ? t.muted : t.predict;
+        ds[3].data = next;
+        const opts = f.chart.options;
+        opts.scales.x.min = lo; opts.scales.x.max = hi;
+        opts.scales.y.min = 0; opts.scales.y.max = ymax;
+        opts.scales.x.title.text = `weight ${letter(w)}`;
+        opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
+        opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger };
+        f.chart.update('none');
+      }
 
       const parts = [`weight ${fmt(wx)}`, `error ${fmt(wy)}`];
       if (isFrozen) parts.push('frozen: it does not move');

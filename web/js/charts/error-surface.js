@@ -99,6 +99,7 @@ export function createErrorSurface(container, engine, options = {}) {
   const said = new Map();
   const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
   let frameHeld = null;   // the last frame, kept while a drag goes on (steady)
+  let heat = null;        // the last heatmap: { key, segments, loLog, maxE, bad }
 
   function schedule() {
     if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
@@ -108,33 +109,11 @@ export function createErrorSurface(container, engine, options = {}) {
     put('msg', text || '', (v) => { msg.hidden = !v; msg.textContent = v; });
   }
 
-  // `steady`: a drag is going on (here or elsewhere): the frame stays where it
-  // was. `defer(fn)`: when given, the text is written through it, after every
-  // chart has drawn (lesson/charts.js).
-  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase, steady = false,
-    defer = (fn) => fn() } = {}) {
-    const it = iterationOf(trace, iteration);
-    if (!problem || !it) {
-      view = null; schedule();
-      message(emptyReason(trace));
-      return;
-    }
-    const { k, nIn, nOut, nW } = it;
-    if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < nW && y < nW && x !== y)) {
-      view = null; schedule();
-      message(`Pick two different weights between 0 and ${nW - 1}.`);
-      return;
-    }
-    const still = Boolean(lock) || (steady && frameHeld?.x === x && frameHeld?.y === y);
-    if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
-    const t = colours;
-    const px = weightPath(trace, x);
-    const py = weightPath(trace, y);
+  // Frame the whole path if that keeps the current step readable; else the
+  // path so far. The frame also takes in where each weight's own bowl
+  // bottoms out (the other held), so the valley shows, not just a slope.
+  function frameFor(problem, it, k, x, y, px, py) {
     const count = px.length;
-
-    // Frame the whole path if that keeps the current step readable; else the
-    // path so far. The frame also takes in where each weight's own bowl
-    // bottoms out (the other held), so the valley shows, not just a slope.
     const minima = { [x]: bowlMinima(engine, problem, x), [y]: bowlMinima(engine, problem, y) };
     const bottom = (w, j) => minima[w][j];
     // …but never so far that the path shrinks to a dot: each axis reaches
@@ -155,21 +134,12 @@ export function createErrorSurface(container, engine, options = {}) {
     let chosen = chooseFrame(all, now, size);
     if (!chosen) chosen = [[it.weightsBefore[x], it.weightsBefore[x]], [it.weightsBefore[y], it.weightsBefore[y]]].map((r) => (extent(r) ? r : [-1, 1]));
     const half = Math.max(size(chosen) / 2, 0.1);
-    const [xFrom, xTo, yFrom, yTo] = lock ?? (still ? frameHeld.range : null) ?? [...axisRange(chosen[0], { margin: 0.2, minHalf: half }),
-      ...axisRange(chosen[1], { margin: 0.2, minHalf: half })];
-    frameHeld = { x, y, range: [xFrom, xTo, yFrom, yTo] };
+    return [...axisRange(chosen[0], { margin: 0.2, minHalf: half }), ...axisRange(chosen[1], { margin: 0.2, minHalf: half })];
+  }
 
-    let grid;
-    try {
-      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.weightsBefore) },
-        { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N });
-    } catch (error) {
-      view = null; schedule();
-      message(error.message);
-      return;
-    }
-
-    // Log colour scale over the finite cells; exact zeros sit at the floor.
+  // The engine's grid of errors as a picture (into `image`) on a log colour
+  // scale over the finite cells (exact zeros sit at the floor), and its contours.
+  function heatmap(grid) {
     let maxE = 0; let minPos = Infinity; let bad = 0;
     for (const e of grid) {
       if (!Number.isFinite(e)) { bad += 1; continue; }
@@ -205,6 +175,53 @@ export function createErrorSurface(container, engine, options = {}) {
       const v = (L - loLog) / spanLog;
       if (v > 0.12 && v < 0.995) contourSegments(level, N, N, v, segments);
     }
+    return { segments, loLog, maxE, bad };
+  }
+
+  // `steady`: a drag is going on (here or elsewhere): the frame stays where it
+  // was. `defer(fn)`: when given, the text is written through it, after every
+  // chart has drawn (lesson/charts.js).
+  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase, steady = false,
+    defer = (fn) => fn() } = {}) {
+    const it = iterationOf(trace, iteration);
+    if (!problem || !it) {
+      view = null; schedule();
+      message(emptyReason(trace));
+      return;
+    }
+    const { k, nIn, nOut, nW } = it;
+    if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < nW && y < nW && x !== y)) {
+      view = null; schedule();
+      message(`Pick two different weights between 0 and ${nW - 1}.`);
+      return;
+    }
+    const still = Boolean(lock) || (steady && frameHeld?.x === x && frameHeld?.y === y);
+    if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const t = colours;
+    const px = weightPath(trace, x);
+    const py = weightPath(trace, y);
+
+    const [xFrom, xTo, yFrom, yTo] = lock ?? (still ? frameHeld.range : null) ?? frameFor(problem, it, k, x, y, px, py);
+    frameHeld = { x, y, range: [xFrom, xTo, yFrom, yTo] };
+
+    // The map depends on the inputs, targets, the frame and every weight but
+    // x and y (held at their values before this step), not on alpha nor on x
+    // and y themselves: a drag of the path's start, of x's or y's dot or of
+    // alpha leaves it as it is, and it is computed again only when it changed.
+    const others = Array.from(it.weightsBefore, (v, w) => (w === x || w === y ? 0 : v));
+    const mapKey = [x, y, xFrom, xTo, yFrom, yTo, Array.from(problem.input), Array.from(problem.target), others].join('|');
+    if (mapKey !== heat?.key) {
+      try {
+        heat = { key: mapKey, ...heatmap(engine.errorSurface({ ...problem, weights: Float64Array.from(it.weightsBefore) },
+          { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N })) };
+      } catch (error) {
+        heat = null;
+        view = null; schedule();
+        message(error.message);
+        return;
+      }
+    }
+    const { segments, loLog, maxE, bad } = heat;
 
     const path = px.map((v, n) => ({ x: v, y: py[n] }));
     const off = path.filter((p) => !(Math.abs(p.x) <= X_LIMIT && Math.abs(p.y) <= X_LIMIT)).length;

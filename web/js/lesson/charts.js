@@ -7,6 +7,7 @@
 // `render`); the URL follows when the drag ends (panel.commit). Each drag
 // frame's work is measured as a 'wl-drag' performance entry for the benchmark.
 import { createAlphaSliders } from './alpha.js';
+import { onScreen } from '../charts/on-screen.js';
 import { weightNames } from '../common/names.js';
 import { whenVisible } from '../common/when-visible.js';
 import { showError } from '../status.js';
@@ -15,7 +16,7 @@ import { chartsMissing, loadChartJs, CHARTS_MISSING, missingNote } from '../vend
 export function createLessonCharts(root, { lesson, panels, engine, state, render }) {
   const slot = (role) => root.querySelector(`[data-role="${role}"]`);
   const main = panels[panels.length - 1];
-  const lazy = (el, make) => whenVisible(el, make, { onError: showError });
+  const lazy = (el, make) => onScreen(el, whenVisible(el, make, { onError: showError }));
 
   // One drag frame: the candidate problem into memory, everything redrawn.
   function live(p, patch, end) {
@@ -96,7 +97,7 @@ export function createLessonCharts(root, { lesson, panels, engine, state, render
     const defer = (fn) => (open ? queue.push(fn) : fn());
     const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase, steady, defer });
     learning?.update({ series: panels.map((p) => ({ trace: p.trace, label: panels.length > 1 ? p.ex.title : '', outputNames: p.ex.outputNames })),
-      iteration: Math.max(...panels.map((p) => Math.max(p.k, 0))), defer });
+      iteration: Math.max(...panels.map((p) => Math.max(p.k, 0))), defer, steady });
     curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
     if (surface) {
       const { x, y } = surfaceAxes();
