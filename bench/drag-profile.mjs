@@ -2,7 +2,8 @@
 // Profiler, sampling every 100 us) of a scripted drag of weight a's dot on one
 // lesson, the functions by self time and the files by total self time.
 //
-//   node bench/drag-profile.mjs [lesson] [--what weight|surface|alpha] [--moves 60] [--top 30]
+//   node bench/drag-profile.mjs [lesson] [--what weight|surface|alpha] [--moves 60] [--top 30] [--css 'a style to try']
+/* global document */
 import { startBrowser, makeCharts } from '../tests/browser/harness.mjs';
 import { dragBoxes, dragOnce } from './drag.mjs';
 
@@ -20,6 +21,7 @@ try {
   const page = await browser.open(`/?s=${lesson}`, { width: 1280, height: 800 });
   await page.waitForSelector('.lesson svg.diagram');
   await makeCharts(page);
+  if (arg('css')) await page.evaluate((rule) => document.styleSheets[0].insertRule(rule, document.styleSheets[0].cssRules.length), arg('css'));   // an experiment: a style to try
   await page.waitForTimeout(300);
   const box = await dragBoxes[what](page);
   if (!box) throw new Error(`${lesson} has no ${what} to drag`);
@@ -57,6 +59,9 @@ try {
     k.n += 1; k.ms += e.dur / 1000;
     forced.set(key, k);
   }
+  const sizes = events.filter((e) => e.ph === 'X' && e.name === 'Layout' && e.args?.beginData?.stackTrace?.length)
+    .map((e) => `${e.args.beginData.dirtyObjects}/${e.args.beginData.totalObjects} ${(e.dur / 1000).toFixed(2)}ms`);
+  console.log(`forced layouts (dirty/total objects, time): ${sizes.slice(10, 20).join('; ')}`);
   console.log('forced in scripts:');
   for (const [name, { n, ms: t }] of [...forced].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) console.log(`  ${t.toFixed(1).padStart(8)} ms  ${String(n).padStart(5)}×  ${name}`);
   console.log('main thread, trace events (nested kinds overlap):');

@@ -14,6 +14,7 @@ import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 import { steadyLayout, quietWhileDragging } from './steady-layout.js';
+import { chartLook } from './chart-look.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -28,21 +29,22 @@ const arrowPlugin = {
     const b = opts?.to;
     if (!a || !b) return;
     const { x: sx, y: sy } = chart.scales;
+    const k = opts.scale ?? 1;   // projector mode: 1.5
     const x1 = sx.getPixelForValue(a.x); const y1 = sy.getPixelForValue(a.y);
     const x2 = sx.getPixelForValue(b.x); const y2 = sy.getPixelForValue(b.y);
     const len = Math.hypot(x2 - x1, y2 - y1);
     if (![x1, y1, x2, y2].every(Number.isFinite) || len < 10) return;
     const ux = (x2 - x1) / len; const uy = (y2 - y1) / len;
-    const ex = x2 - ux * 7; const ey = y2 - uy * 7; // stop short of the hollow dot
+    const ex = x2 - ux * 7 * k; const ey = y2 - uy * 7 * k; // stop short of the hollow dot
     const { ctx, chartArea: c } = chart;
     ctx.save();
     ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
-    ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2;
-    ctx.beginPath(); ctx.moveTo(x1 + ux * 7, y1 + uy * 7); ctx.lineTo(ex, ey); ctx.stroke();
+    ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2 * k;
+    ctx.beginPath(); ctx.moveTo(x1 + ux * 7 * k, y1 + uy * 7 * k); ctx.lineTo(ex, ey); ctx.stroke();
     ctx.beginPath();
     ctx.moveTo(ex, ey);
-    ctx.lineTo(ex - ux * 8 - uy * 4.5, ey - uy * 8 + ux * 4.5);
-    ctx.lineTo(ex - ux * 8 + uy * 4.5, ey - uy * 8 - ux * 4.5);
+    ctx.lineTo(ex - (ux * 8 + uy * 4.5) * k, ey - (uy * 8 - ux * 4.5) * k);
+    ctx.lineTo(ex - (ux * 8 - uy * 4.5) * k, ey - (uy * 8 + ux * 4.5) * k);
     ctx.closePath(); ctx.fill();
     ctx.restore();
   },
@@ -56,7 +58,7 @@ const offPlugin = {
     const { ctx, chartArea: c } = chart;
     ctx.save();
     ctx.fillStyle = opts.color;
-    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.font = `600 ${13 * (opts.scale ?? 1)}px system-ui, sans-serif`;
     ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
     ctx.fillText(opts.text, (c.left + c.right) / 2, (c.top + c.bottom) / 2);
     ctx.restore();
@@ -106,7 +108,8 @@ export function createErrorCurves(container, engine, options = {}) {
     grid.replaceChildren();
   }
 
-  function makeFigure(w, t) {
+  // k: the scale of type, lines and dots (projector mode: 1.5, chart-look.js).
+  function makeFigure(w, t, k) {
     const fig = document.createElement('figure');
     fig.className = 'wl-curve';
     fig.innerHTML = `
@@ -121,13 +124,13 @@ export function createErrorCurves(container, engine, options = {}) {
       data: {
         datasets: [
           { label: 'error', data: [], showLine: true, pointRadius: 0, pointHitRadius: 0,
-            borderColor: t.compare, borderWidth: 2, order: 3 },
+            borderColor: t.compare, borderWidth: 2 * k, order: 3 },
           { label: 'tangent', data: [], showLine: true, pointRadius: 0, pointHitRadius: 0,
-            borderColor: t.learn, borderDash: [6, 4], borderWidth: 1.75, order: 2 },
-          { label: 'now', data: [], pointRadius: 6, pointHoverRadius: 7,
-            backgroundColor: t.predict, borderColor: '#fff', borderWidth: 1.5, order: 0 },
-          { label: 'next', data: [], pointRadius: 5, pointHoverRadius: 6,
-            backgroundColor: '#fff', borderColor: t.learn, borderWidth: 2, order: 1 },
+            borderColor: t.learn, borderDash: [6 * k, 4 * k], borderWidth: 1.75 * k, order: 2 },
+          { label: 'now', data: [], pointRadius: 6 * k, pointHoverRadius: 7 * k,
+            backgroundColor: t.predict, borderColor: '#fff', borderWidth: 1.5 * k, order: 0 },
+          { label: 'next', data: [], pointRadius: 5 * k, pointHoverRadius: 6 * k,
+            backgroundColor: '#fff', borderColor: t.learn, borderWidth: 2 * k, order: 1 },
         ],
       },
       options: {
@@ -148,12 +151,12 @@ export function createErrorCurves(container, engine, options = {}) {
           wlOff: {},
         },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
-            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
-            grid: { color: rgba(t.lineRgb, 0.8) } },
-          y: { type: 'linear', title: { display: false, text: 'error', color: t.muted },
-            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
-            grid: { color: rgba(t.lineRgb, 0.8) } },
+          x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted, font: { size: 12 * k } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 * k } },
+            grid: { color: rgba(t.lineRgb, 0.8), lineWidth: k }, border: { width: k } },
+          y: { type: 'linear', title: { display: false, text: 'error', color: t.muted, font: { size: 12 * k } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 * k } },
+            grid: { color: rgba(t.lineRgb, 0.8), lineWidth: k }, border: { width: k } },
         },
       },
       plugins: [arrowPlugin, offPlugin, steadyLayout, quietWhileDragging],
@@ -243,10 +246,11 @@ export function createErrorCurves(container, engine, options = {}) {
     const still = steady || locks.size > 0;
     if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
     const t = colours;
-    const nextKey = `${nIn}x${nOut}:${indices.join(',')}`;
+    const look = chartLook();
+    const nextKey = `${nIn}x${nOut}:${indices.join(',')}:${look}`;
     if (nextKey !== key) {
       clearFigures();
-      figures = indices.map((w) => makeFigure(w, t));
+      figures = indices.map((w) => makeFigure(w, t, look));
       grid.dataset.count = String(figures.length);
       key = nextKey;
     }
@@ -335,8 +339,8 @@ export function createErrorCurves(container, engine, options = {}) {
         opts.scales.x.min = lo; opts.scales.x.max = hi;
         opts.scales.y.min = 0; opts.scales.y.max = ymax;
         opts.scales.x.title.text = `weight ${letter(w)}`;
-        opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
-        opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger };
+        opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn, scale: look } : {};
+        opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger, scale: look };
         f.chart.update('none');
       }
 

@@ -12,6 +12,7 @@ import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
 import { X_LIMIT, extent, bowlMinima, chooseFrame, axisRange } from '../common/framing.js';
+import { chartLook } from './chart-look.js';
 
 const N = 80;                // grid cells per side
 const PAD = { right: 12, top: 10, bottom: 42 };
@@ -267,18 +268,20 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.clearRect(0, 0, cssW, cssH);
     if (!view) return;
     const { t, xFrom, xTo, yFrom, yTo } = view;
+    const k = chartLook();   // type, lines and dots (projector mode: 1.5)
+    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
     // Room for the widest y tick label and half of the last x tick label.
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = font(11);
     const yt = niceTicks(yFrom, yTo, cssH < 330 ? 4 : 6);
     const xt = niceTicks(xFrom, xTo, cssW < 330 ? 3 : 5);
     const yLabels = yt.map((v) => tick(v, 0, yt[1] - yt[0]));
     const xLabels = xt.map((v) => tick(v, 0, xt[1] - xt[0]));
     const widest = Math.max(0, ...yLabels.map((s) => ctx.measureText(s).width));
-    const L = Math.ceil(24 + widest + 8);
-    const R = Math.max(PAD.right, Math.ceil(ctx.measureText(xLabels[xLabels.length - 1] ?? '').width / 2) + 2);
-    const T = PAD.top;
+    const L = Math.ceil(24 * k + widest + 8);
+    const R = Math.max(PAD.right * k, Math.ceil(ctx.measureText(xLabels[xLabels.length - 1] ?? '').width / 2) + 2);
+    const T = PAD.top * k;
     const W = Math.max(10, cssW - L - R);
-    const H = Math.max(10, cssH - PAD.top - PAD.bottom);
+    const H = Math.max(10, cssH - T - PAD.bottom * k);
     const sx = (v) => L + ((v - xFrom) / (xTo - xFrom)) * W;
     const sy = (v) => T + H - ((v - yFrom) / (yTo - yFrom)) * H;
 
@@ -291,7 +294,7 @@ export function createErrorSurface(container, engine, options = {}) {
 
     // Contours.
     ctx.strokeStyle = 'rgb(255 255 255 / 0.38)';
-    ctx.lineWidth = 1;
+    ctx.lineWidth = k;
     ctx.beginPath();
     const gx = (g) => L + (g / (N - 1)) * W;
     const gy = (g) => T + H - (g / (N - 1)) * H;
@@ -306,80 +309,80 @@ export function createErrorSurface(container, engine, options = {}) {
     const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
       .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
     for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [view.diverged ? 3 : 2, view.diverged ? t.danger : '#ffffff']]) {
-      ctx.lineWidth = width; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
+      ctx.lineWidth = width * k; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
       ctx.beginPath();
       pts.forEach((p, n) => (n ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
       ctx.stroke();
     }
     pts.forEach((p, n) => {
-      ctx.beginPath(); ctx.arc(p.x, p.y, 3, 0, Math.PI * 2);
+      ctx.beginPath(); ctx.arc(p.x, p.y, 3 * k, 0, Math.PI * 2);
       ctx.fillStyle = n === pts.length - 1 ? t.learn : '#ffffff';
-      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = 1;
+      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = k;
       ctx.fill(); ctx.stroke();
     });
     const cur = pts[view.k];
     const next = pts[view.k + 1];
-    if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12) {
+    if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12 * k) {
       const ux = (next.x - cur.x) / Math.hypot(next.x - cur.x, next.y - cur.y);
       const uy = (next.y - cur.y) / Math.hypot(next.x - cur.x, next.y - cur.y);
       ctx.fillStyle = t.learn;
       ctx.beginPath();
-      ctx.moveTo(next.x - ux * 4, next.y - uy * 4);
-      ctx.lineTo(next.x - ux * 13 - uy * 5, next.y - uy * 13 + ux * 5);
-      ctx.lineTo(next.x - ux * 13 + uy * 5, next.y - uy * 13 - ux * 5);
+      ctx.moveTo(next.x - ux * 4 * k, next.y - uy * 4 * k);
+      ctx.lineTo(next.x - (ux * 13 + uy * 5) * k, next.y - (uy * 13 - ux * 5) * k);
+      ctx.lineTo(next.x - (ux * 13 - uy * 5) * k, next.y - (uy * 13 + ux * 5) * k);
       ctx.closePath(); ctx.fill();
     }
     const inside = (p) => p && p.x >= L && p.x <= L + W && p.y >= T && p.y <= T + H;
     if (!inside(cur)) {
-      ctx.font = '600 13px system-ui, sans-serif';
-      const boxW = ctx.measureText('this step is off the chart').width + 16;
+      ctx.font = font(13, '600 ');
+      const boxW = ctx.measureText('this step is off the chart').width + 16 * k;
       ctx.fillStyle = 'rgb(255 255 255 / 0.88)';
-      ctx.fillRect(L + W / 2 - boxW / 2, T + 8, boxW, 22);
+      ctx.fillRect(L + W / 2 - boxW / 2, T + 8 * k, boxW, 22 * k);
       ctx.fillStyle = t.danger;
       ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-      ctx.fillText('this step is off the chart', L + W / 2, T + 19);
+      ctx.fillText('this step is off the chart', L + W / 2, T + 19 * k);
     }
     if (cur) {
-      ctx.beginPath(); ctx.arc(cur.x, cur.y, 7, 0, Math.PI * 2);
-      ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5;
+      ctx.beginPath(); ctx.arc(cur.x, cur.y, 7 * k, 0, Math.PI * 2);
+      ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5 * k;
       ctx.fill(); ctx.stroke();
     }
     if (view.diverged) {
-      ctx.font = '700 13px system-ui, sans-serif';
+      ctx.font = font(13, '700 ');
       const label = 'diverges';
-      const wBox = ctx.measureText(label).width + 12;
+      const wBox = ctx.measureText(label).width + 12 * k;
       ctx.fillStyle = 'rgb(255 255 255 / 0.9)';
-      ctx.fillRect(L + W - wBox - 6, T + H - 28, wBox, 22);
+      ctx.fillRect(L + W - wBox - 6, T + H - 28 * k, wBox, 22 * k);
       ctx.fillStyle = t.danger;
       ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-      ctx.fillText(label, L + W - wBox / 2 - 6, T + H - 17);
+      ctx.fillText(label, L + W - wBox / 2 - 6, T + H - 17 * k);
     }
     ctx.restore();
     map = { L, T, W, H };
 
     // Frame, ticks, labels.
-    ctx.strokeStyle = t.muted; ctx.lineWidth = 1;
-    ctx.strokeRect(L + 0.5, T + 0.5, W - 1, H - 1);
+    ctx.strokeStyle = t.muted; ctx.lineWidth = k;
+    ctx.strokeRect(L + k / 2, T + k / 2, W - k, H - k);
     ctx.fillStyle = t.muted;
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = font(11);
     ctx.textAlign = 'center'; ctx.textBaseline = 'top';
     xt.forEach((v, n) => {
       const p = sx(v);
-      ctx.fillRect(p, T + H, 1, 4);
-      ctx.fillText(xLabels[n], p, T + H + 6);
+      ctx.fillRect(p, T + H, k, 4 * k);
+      ctx.fillText(xLabels[n], p, T + H + 6 * k);
     });
     ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
     yt.forEach((v, n) => {
       const p = sy(v);
-      ctx.fillRect(L - 4, p, 4, 1);
-      ctx.fillText(yLabels[n], L - 6, p);
+      ctx.fillRect(L - 4 * k, p, 4 * k, k);
+      ctx.fillText(yLabels[n], L - 6 * k, p);
     });
     ctx.fillStyle = t.ink;
-    ctx.font = '12px system-ui, sans-serif';
+    ctx.font = font(12);
     ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
     ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
     ctx.save();
-    ctx.translate(12, T + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.translate(12 * k, T + H / 2); ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
     ctx.fillText(view.yLabel, 0, 0);
     ctx.restore();

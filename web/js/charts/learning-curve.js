@@ -8,6 +8,7 @@ import { fmt, tick } from '../common/format.js';
 import { usableSteps } from '../common/trace.js';
 import { niceBounds } from '../common/framing.js';
 import { steadyLayout } from './steady-layout.js';
+import { chartLook } from './chart-look.js';
 
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
 const LOG_SPAN = 100;   // max/min beyond this: log scale
@@ -60,12 +61,12 @@ export function createLearningCurve(container, { onIteration } = {}) {
       plugins: { legend: { display: true, labels: { boxWidth: 18, boxHeight: 2, color: t.muted, font: { size: 11 } } },
         tooltip: { enabled: false }, wlNow: {} },
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted },
-          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: { size: 10.5 } },
-          grid: { color: rgba(t.lineRgb, 0.8) } },
-        y: { type: 'linear', title: { display: true, text: 'error', color: t.muted },
-          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
-          grid: { color: rgba(t.lineRgb, 0.8) } },
+        x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted, font: {} },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: {} },
+          grid: { color: rgba(t.lineRgb, 0.8) }, border: {} },
+        y: { type: 'linear', title: { display: true, text: 'error', color: t.muted, font: {} },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: {} },
+          grid: { color: rgba(t.lineRgb, 0.8) }, border: {} },
       },
     },
     plugins: [nowPlugin, steadyLayout],
@@ -73,6 +74,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
   let traces = [];
   let steps = 0;
   let current = 0;
+  let look = 0;   // the scale of type and lines (projector mode: 1.5, chart-look.js)
   let shape = { points: '0', scale: 'linear' };
 
   // series: [{ trace, label, outputNames }], one per network; iteration:
@@ -81,6 +83,21 @@ export function createLearningCurve(container, { onIteration } = {}) {
   const said = new Map();
   const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
   function update({ series, iteration = 0, defer = (fn) => fn() }) {
+    const k = chartLook();
+    if (k !== look) {
+      look = k;
+      traces = [];   // the lines are drawn again, at the new width
+      const o = chart.options;
+      o.plugins.legend.labels.font = { size: 11 * k };
+      o.plugins.legend.labels.boxWidth = 18 * k;
+      o.plugins.legend.labels.boxHeight = 2 * k;
+      for (const axis of [o.scales.x, o.scales.y]) {
+        axis.title.font = { size: 12 * k };
+        axis.ticks.font = { size: 10.5 * k };
+        axis.grid.lineWidth = k;
+        axis.border.width = k;
+      }
+    }
     const same = series.length === traces.length && series.every((s, n) => s.trace === traces[n]);
     if (!same) {
       traces = series.map((s) => s.trace);
@@ -103,8 +120,8 @@ export function createLearningCurve(container, { onIteration } = {}) {
             if (Number.isFinite(e)) { hi = Math.max(hi, e); if (e > 0) lo = Math.min(lo, e); }
           }
           const colour = colours[(n * 4 + j) % colours.length];
-          datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2, pointHoverRadius: 0, borderWidth: pick === null ? 2.5 : 1.5,
-            borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1] });
+          datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2 * k, pointHoverRadius: 0, borderWidth: (pick === null ? 2.5 : 1.5) * k,
+            borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1].map((d) => d * k) });
         });
       });
       const log = hi > 0 && lo < Infinity && hi / lo > LOG_SPAN;
@@ -123,7 +140,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
       shape = { points: String(datasets[0]?.data.length ?? 0), scale: log ? 'log' : 'linear' };
     }
     current = Math.min(Math.max(0, iteration), Math.max(steps - 1, 0));
-    chart.options.plugins.wlNow = steps ? { x: current + 1, color: t.learn,
+    chart.options.plugins.wlNow = steps ? { x: current + 1, color: t.learn, scale: k,
       points: chart.data.datasets.map((d) => ({ y: d.data[current]?.y ?? null, color: d.borderColor })) } : {};
     chart.update('none');
     const first = series[series.length - 1]?.trace;

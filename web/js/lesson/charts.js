@@ -101,7 +101,8 @@ export function createLessonCharts(root, { lesson, panels, engine, state, render
     curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
     if (surface) {
       const { x, y } = surfaceAxes();
-      pickers[0].value = String(x); pickers[1].value = String(y);
+      if (pickers[0].value !== String(x)) pickers[0].value = String(x);
+      if (pickers[1].value !== String(y)) pickers[1].value = String(y);
       surface.update({ ...at(main), x, y, names: main.names });
     }
     open = false;
