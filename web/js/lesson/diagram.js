@@ -34,7 +34,9 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   const ROW = nIn > 1 && nOut > 1 ? 116 : 100;
   const H = TOP * 2 + rows * ROW;
   const rowY = (k, n) => TOP + (rows - n) * ROW / 2 + k * ROW + ROW / 2;
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'img' });
+  // A group, not an image: its weights, inputs and targets are sliders a
+  // keyboard can focus and move (an image's parts are hidden from screen readers).
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'group', 'aria-label': title });
   const label = el('title', {}, svg);
   label.textContent = title;
   const gEdges = el('g', {}, svg), gLabels = el('g', {}, svg), gNodes = el('g', {}, svg);
@@ -58,9 +60,11 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
         points = `${x1},${y1} ${x2},${y2}`;
       }
       const line = el('polyline', { points, class: 'edge', fill: 'none' }, gEdges);
-      const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})` }, gLabels);
+      const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})`,
+        tabindex: 0, role: 'slider', 'data-key-scrub': 'weight',
+        'aria-label': `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}` }, gLabels);
       const tip = el('title', {}, g);
-      tip.textContent = `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}: click to freeze or unfreeze`;
+      tip.textContent = `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}: click (or Enter) to freeze or unfreeze, arrow keys to change it`;
       const rect = el('rect', { x: -30, y: -12, width: 60, height: 24, rx: 5 }, g);
       const value = text(g, 0, 0, '', 'edge-value');
       value.setAttribute('dominant-baseline', 'central');
@@ -69,7 +73,8 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   }
   const inputs = inputNames.map((name, i) => {
     const y = rowY(i, nIn);
-    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input scrub', 'data-scrub': 'input', 'data-index': i }, gNodes);
+    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input scrub', 'data-scrub': 'input', 'data-index': i,
+      tabindex: 0, role: 'slider', 'aria-label': `input ${name}` }, gNodes);
     text(gNodes, IN_X - R - 8, y, name, 'node-name', 'end').setAttribute('dominant-baseline', 'central');
     const value = text(gNodes, IN_X, y, '', 'node-value scrub');
     value.setAttribute('dominant-baseline', 'central');
@@ -96,7 +101,8 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   outputs.forEach((out, o) => {
     Object.assign(out.target.dataset, { scrub: 'target', index: o });
     const hit = el('rect', { x: OUT_X + R + 4, y: rowY(o, nOut) - 20, width: 120, height: 30,
-      class: 'scrub-hit', 'data-scrub': 'target', 'data-index': o }, gNodes);
+      class: 'scrub-hit', 'data-scrub': 'target', 'data-index': o, tabindex: 0, role: 'slider', 'aria-label': `target for ${outputNames[o]}` }, gNodes);
+    out.hit = hit;
     el('title', {}, hit).textContent = `target for ${outputNames[o]}: drag up or down to change it`;
   });
   inputNames.forEach((name, i) => {
@@ -105,14 +111,22 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   });
   container.append(svg);
   const motion = createDiagramMotion(svg, edges);
-  const scrub = bindScrub(svg, { onScrub, value: (kind, i) => current?.[kind === 'input' ? 'input' : 'target'][i] });
+  const fields = { input: 'input', target: 'target', weight: 'weights' };
+  const scrub = bindScrub(svg, { onScrub, value: (kind, i) => current?.[fields[kind]]?.[i] });
   let current = null;   // the problem on screen
 
   const onClick = (event) => {
     const g = event.target.closest('.edge-label');
     if (g && onToggle) onToggle(Number(g.dataset.index));
   };
+  const onKey = (event) => {   // Enter or Space on a weight's label: as a click
+    const g = event.target.closest?.('.edge-label');
+    if (!g || !onToggle || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+    onToggle(Number(g.dataset.index));
+  };
   svg.addEventListener('click', onClick);
+  svg.addEventListener('keydown', onKey);
 
   // The labels' font (its size is larger on phones and in projector mode)
   // and the lines' thickness factor (projector mode: 1.8), from the CSS.
@@ -121,6 +135,13 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
     return { size: parseFloat(value.fontSize) || 15, family: value.fontFamily || 'monospace',
       thick: parseFloat(getComputedStyle(svg).getPropertyValue('--line-scale')) || 1 };
   });
+  const inputCircles = [...gNodes.querySelectorAll('circle[data-scrub="input"]')];
+  // A slider's value for screen readers, written only when it changed.
+  const slider = (node, v, text) => {
+    const now = String(v);
+    if (node.getAttribute('aria-valuenow') !== now) node.setAttribute('aria-valuenow', now);
+    if (node.getAttribute('aria-valuetext') !== text) node.setAttribute('aria-valuetext', text);
+  };
   let lineBox = 24;
   function update({ problem, values, phase }) {
     current = problem;
@@ -146,13 +167,18 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       e.rect.setAttribute('height', String(lineBox)); e.rect.setAttribute('y', String(-lineBox / 2 - 1));
       e.rect.setAttribute('width', width.toFixed(1));
       e.g.setAttribute('class', `edge-label${isDelta ? ' delta' : ''}${p === 3 ? ' updated' : ''}${frozen ? ' frozen' : ''}`);
+      // Read aloud: the weight the run starts from (what the arrow keys move), and what is shown.
+      slider(e.g, problem.weights[k], `${fmt(problem.weights[k])}${frozen ? ', frozen' : ''}` +
+        `${content !== fmt(problem.weights[k]) ? `; shown: ${content}` : ''}`);
     });
     inputs.forEach((t, i) => {
       t.textContent = fmt(problem.input[i]);
       t.classList.toggle('long', t.textContent.length > 6);
+      slider(inputCircles[i], problem.input[i], fmt(problem.input[i]));
     });
     outputs.forEach((out, o) => {
       out.target.textContent = `target ${fmt(problem.target[o])}`;
+      slider(out.hit, problem.target[o], fmt(problem.target[o]));
       out.pred.textContent = p >= 0 ? fmt(values.pred[o]) : '';
       out.pred.classList.toggle('long', out.pred.textContent.length > 6);
       out.error.textContent = p >= 1 ? `error ${fmt(values.error[o])}` : '';
@@ -163,6 +189,10 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
 
   return {
     update,
-    destroy() { motion.destroy(); scrub.destroy(); svg.removeEventListener('click', onClick); svg.remove(); },
+    destroy() {
+      motion.destroy(); scrub.destroy();
+      svg.removeEventListener('click', onClick); svg.removeEventListener('keydown', onKey);
+      svg.remove();
+    },
   };
 }

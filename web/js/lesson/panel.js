@@ -43,9 +43,13 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
     return true;
   }
 
-  // A number dragged on the diagram: an input or a target.
+  // A number dragged on the diagram (an input or a target), or moved with
+  // the arrow keys (those, or a weight: the run then starts from it, at
+  // iteration 1, as when its dot is dragged on its curve).
   function scrub(kind, index, value, final) {
-    const field = kind === 'input' ? 'input' : 'target';
+    const field = { input: 'input', target: 'target', weight: 'weights' }[kind];
+    if (!field) return;
+    if (field === 'weights' && state.number('it', 1) !== 1) state.set({ it: null }, { push: false });
     const values = [...p.problem[field]];
     values[index] = value;
     edit({ ...p.problem, [field]: values }, { live: !final });
