@@ -13,7 +13,7 @@ import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
-import { steadyLayout, quietWhileDragging } from './steady-layout.js';
+import { steadyLayout, quietWhileDragging, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
 
 const SAMPLES = 61;
@@ -140,7 +140,8 @@ export function createErrorCurves(container, engine, options = {}) {
         normalized: true,
         layout: { padding: { top: 4, right: 6 } },
         plugins: {
-          legend: { display: false },
+          ...UNUSED_PLUGINS,
+          legend: false,
           tooltip: {
             filter: (item) => item.datasetIndex >= 2,
             callbacks: {

@@ -7,7 +7,7 @@ import { tokens, rgba } from '../common/colors.js';
 import { fmt, tick } from '../common/format.js';
 import { usableSteps } from '../common/trace.js';
 import { niceBounds } from '../common/framing.js';
-import { steadyLayout } from './steady-layout.js';
+import { steadyLayout, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
 
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
@@ -58,7 +58,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
       parsing: false,
       events: [],   // the pointer is ours (drag picks the iteration)
       layout: { padding: { top: 4, right: 8 } },
-      plugins: { legend: { display: true, labels: { boxWidth: 18, boxHeight: 2, color: t.muted, font: { size: 11 } } },
+      plugins: { ...UNUSED_PLUGINS, legend: { display: true, labels: { boxWidth: 18, boxHeight: 2, color: t.muted, font: { size: 11 } } },
         tooltip: { enabled: false }, wlNow: {} },
       scales: {
         x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted, font: {} },
