@@ -21,8 +21,8 @@ const quantile = (xs, q) => {
 };
 
 // Drag from (x0, y0) to (x1, y1) and back in `moves` pointer moves; the frames' work.
-async function drag(page, box, moves) {
-  await page.evaluate(() => performance.clearMeasures('wl-drag'));
+export async function dragOnce(page, box, moves) {
+  await page.evaluate(() => ['wl-drag', 'wl-drag-engine', 'wl-drag-charts'].forEach((n) => performance.clearMeasures(n)));
   const [x0, y0, x1, y1] = box;
   await page.mouse.move(x0, y0);
   await page.mouse.down();
@@ -32,7 +32,9 @@ async function drag(page, box, moves) {
     await page.mouse.move(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
   }
   await page.mouse.up();
-  return page.evaluate(() => performance.getEntriesByName('wl-drag').map((e) => e.duration));
+  const [ms, engine, charts] = await page.evaluate(() => ['wl-drag', 'wl-drag-engine', 'wl-drag-charts']
+    .map((n) => performance.getEntriesByName(n).map((e) => e.duration)));
+  return Object.assign(ms, { engine, charts });
 }
 
 // The pixel of weight a's dot, and a point 35% of the chart's width away.
@@ -71,6 +73,8 @@ async function sliderBox(page) {
   });
 }
 
+export const dragBoxes = { weight: dotBox, surface: surfaceBox, alpha: sliderBox };
+
 export async function measureDrag({ moves = 60 } = {}) {
   const browser = await startBrowser();
   const rows = [];
@@ -85,9 +89,10 @@ export async function measureDrag({ moves = 60 } = {}) {
         const box = await find(page);
         if (!box) continue;
         await page.waitForTimeout(100);
-        const ms = await drag(page, box, moves);
+        const ms = await dragOnce(page, box, moves);
         if (!ms.length) throw new Error(`${name}: the ${what} drag recorded no frames`);
-        rows.push({ lesson: name, what, frames: ms.length, median: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms) });
+        rows.push({ lesson: name, what, frames: ms.length, median: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms),
+          engine: quantile(ms.engine, 0.5), charts: quantile(ms.charts, 0.5) });
       }
       if (page.problems.length) throw new Error(`${name}: the page reported: ${page.problems.join('; ')}`);
       await page.close();
@@ -103,7 +108,8 @@ export function dragLines({ rows, load }) {
     `load average ${load.map((l) => l.toFixed(2)).join(', ')}; target p95 < ${DRAG_TARGET_MS} ms):`];
   for (const r of rows) {
     lines.push(`  ${`${r.lesson} · ${r.what}`.padEnd(38)} median ${r.median.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  ` +
-      `max ${r.max.toFixed(2)} ms  (${r.frames} frames)${r.p95 < DRAG_TARGET_MS ? '' : '  ABOVE TARGET'}`);
+      `max ${r.max.toFixed(2)} ms  (${r.frames} frames; medians: engine ${r.engine.toFixed(2)}, charts ${r.charts.toFixed(2)})` +
+      `${r.p95 < DRAG_TARGET_MS ? '' : '  ABOVE TARGET'}`);
   }
   return lines;
 }

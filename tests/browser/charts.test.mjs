@@ -5,7 +5,7 @@
 // overflowed) must draw without NaN or console errors, at 375 px and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, screenshot } from './harness.mjs';
+import { startBrowser, screenshot, makeCharts } from './harness.mjs';
 
 // One page for the whole file (loading the page is the slow part on a busy
 // machine); each test empties <main> and mounts its own components.
@@ -305,4 +305,34 @@ test('runaway runs: diverging (alpha 0.1) and overflowed (alpha 1e150) traces dr
   assert.equal(empty.left, 0, 'destroy removes every Chart.js instance');
   assert.equal(empty.children, 1, 'destroy removes the components (the panel keeps its heading)');
   assert.deepEqual(page.problems, []);
+});
+
+test('projector mode (?proj=1) draws the charts\' type, lines and dots at the page\'s --chart-scale, not only larger boxes', async () => {
+  const read = async (query) => {
+    const p = await browser.open(`/?${query}`, { width: 1280, height: 800 });
+    await p.waitForSelector('.lesson svg.diagram');
+    await makeCharts(p);
+    const r = await p.evaluate(() => {
+      const curve = window.Chart.getChart(document.querySelector('.wl-curve canvas'));
+      const learning = window.Chart.getChart(document.querySelector('.wl-learning canvas'));
+      return {
+        scale: parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--chart-scale')),
+        tick: curve.options.scales.x.ticks.font.size, title: curve.options.scales.x.title.font.size,
+        line: curve.data.datasets[0].borderWidth, dot: curve.data.datasets[2].pointRadius,
+        grid: curve.options.scales.y.grid.lineWidth,
+        learningTick: learning.options.scales.y.ticks.font.size, learningLine: learning.data.datasets[0].borderWidth,
+      };
+    });
+    assert.deepEqual(p.problems, [], query);
+    await p.close();
+    return r;
+  };
+  const plain = await read('s=steps');
+  const proj = await read('s=steps&proj=1');
+  assert.equal(plain.scale, 1);
+  assert.ok(proj.scale >= 1.5, `projector mode's --chart-scale is at least 1.5 (${proj.scale})`);
+  for (const key of ['tick', 'title', 'line', 'dot', 'grid', 'learningTick', 'learningLine']) {
+    assert.ok(plain[key] > 0, `${key} is set (${plain[key]})`);
+    assert.ok(Math.abs(proj[key] / plain[key] - proj.scale) < 1e-9, `${key}: ${plain[key]} -> ${proj[key]}, x${proj.scale}`);
+  }
 });

@@ -89,11 +89,11 @@ for (const size of SIZES) {
     const mid = await page.evaluate(() => ({
       a: Number(document.querySelector('.wl-curve canvas').getAttribute('aria-valuenow')),
       w: new URL(location.href).searchParams.get('w'),
-      it: document.querySelector('.wl-learning canvas').dataset.iteration,
+      it: document.querySelector('[data-role="position"]').textContent,
     }));
     assert.ok(Math.abs(mid.a - dot.value) > 0.2 * dot.span, `a moved by about 30% of its frame (${dot.span}): ${dot.value} -> ${mid.a}`);
     assert.equal(mid.w, null, 'the URL waits for the end of the drag');
-    assert.equal(mid.it, '0');
+    assert.match(mid.it, /^1 of /, 'the player is at iteration 1');
     const weights = [mid.a, 0.2, -0.1];
     const pm = await predsFor(page, weights);
     samePred(pm, 'mid-drag');
@@ -108,6 +108,9 @@ for (const size of SIZES) {
     assert.deepEqual(w.slice(1), [0.2, -0.1], 'the other weights stay');
     const end = await predsFor(page, w);
     samePred(end, 'after the drag');
+    // The learning curve (off screen mid-drag on a phone, where it waits) is up to date once the drag ends.
+    assert.equal(await page.evaluate(() => document.querySelector('.wl-learning canvas').dataset.iteration), '0',
+      'the learning curve marks iteration 1');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
@@ -180,4 +183,64 @@ test('every lesson has a learning curve with one point per iteration, and tappin
     assert.deepEqual(page.problems, [], id);
     await page.close();
   }
+});
+
+test('the keyboard twin of the drag: a weight on the diagram, its dot on the curve, an input and a target move with the arrow keys and are read as sliders', async () => {
+  const page = await openLesson('s=multi-input&it=2&ph=compare', SIZES[1]);
+  const state = () => page.evaluate(() => {
+    const q = new URL(location.href).searchParams;
+    const label = document.querySelector('.diagram .edge-label[data-index="0"]');
+    const curve = document.querySelector('.wl-curve canvas');
+    return { w: q.get('w'), x: q.get('x'), t: q.get('t'), it: q.get('it'), fz: q.get('fz'),
+      label: { role: label.getAttribute('role'), now: label.getAttribute('aria-valuenow'), text: label.getAttribute('aria-valuetext'), name: label.getAttribute('aria-label') },
+      curveNow: curve.getAttribute('aria-valuenow'), curveRole: curve.getAttribute('role'),
+      input: document.querySelector('.diagram circle[data-scrub="input"][data-index="0"]').getAttribute('aria-valuenow'),
+      target: document.querySelector('.diagram .scrub-hit[data-index="0"]').getAttribute('aria-valuenow'),
+      focused: document.activeElement?.getAttribute('aria-label') ?? '' };
+  });
+  const s0 = await state();
+  assert.equal(s0.label.role, 'slider');
+  assert.match(s0.label.name, /^weight /);
+  assert.equal(s0.label.now, '0.1', 'weight a starts at the book\'s 0.1');
+  // Weight a's label on the diagram: ArrowUp moves it (and the run starts from it, at iteration 1).
+  await page.focus('.diagram .edge-label[data-index="0"]');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  const s1 = await state();
+  assert.equal(s1.it, null, 'the run starts where the weight is: iteration 1 (the player did not step)');
+  const w1 = s1.w.split(',').map(Number);
+  assert.ok(w1[0] > 0.1 && w1[0] < 0.2, `two key presses moved weight a up a little: ${s1.w}`);
+  assert.deepEqual(w1.slice(1), [0.2, -0.1]);
+  assert.equal(Number(s1.label.now), w1[0], 'the label says its new value (aria-valuenow)');
+  assert.equal(Number(s1.curveNow), w1[0], 'its dot on the curve followed');
+  assert.equal(s1.focused, s0.label.name, 'focus stays on the weight');
+  samePred(await predsFor(page, w1), 'after the keys on the diagram');
+  // Enter on the label freezes the weight, as a click does.
+  await page.keyboard.press('Enter');
+  assert.equal((await state()).fz, '1,0,0', 'Enter froze weight a');
+  await page.keyboard.press('Enter');
+  assert.equal((await state()).fz, null, 'and unfroze it');
+  // The same weight's dot on its curve: ArrowLeft moves it back down, through the same path.
+  await page.focus('.wl-curve canvas');
+  assert.equal(s1.curveRole, 'slider');
+  await page.keyboard.press('ArrowLeft');
+  const s2 = await state();
+  const w2 = s2.w.split(',').map(Number);
+  assert.ok(w2[0] < w1[0], `ArrowLeft on the curve moved weight a down: ${w1[0]} -> ${w2[0]}`);
+  assert.equal(Number(s2.curveNow), w2[0]);
+  assert.equal(Number(s2.label.now), w2[0], 'the diagram\'s label followed');
+  samePred(await predsFor(page, w2), 'after the key on the curve');
+  // An input and a target, on the diagram.
+  await page.focus('.diagram circle[data-scrub="input"][data-index="0"]');
+  await page.keyboard.press('ArrowDown');
+  const s3 = await state();
+  assert.ok(Number(s3.x.split(',')[0]) < 8.5, `ArrowDown lowered input toes: ${s3.x}`);
+  assert.equal(s3.input, s3.x.split(',')[0]);
+  await page.focus('.diagram .scrub-hit[data-index="0"]');
+  await page.keyboard.press('Shift+ArrowUp');
+  const s4 = await state();
+  assert.ok(Number(s4.t) > 1, `Shift+ArrowUp raised the target: ${s4.t}`);
+  assert.equal(s4.target, s4.t);
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });

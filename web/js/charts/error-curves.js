@@ -13,6 +13,8 @@ import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
+import { steadyLayout, quietWhileDragging, UNUSED_PLUGINS } from './steady-layout.js';
+import { chartLook } from './chart-look.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -27,21 +29,22 @@ const arrowPlugin = {
     const b = opts?.to;
     if (!a || !b) return;
     const { x: sx, y: sy } = chart.scales;
+    const k = opts.scale ?? 1;   // projector mode: 1.5
     const x1 = sx.getPixelForValue(a.x); const y1 = sy.getPixelForValue(a.y);
     const x2 = sx.getPixelForValue(b.x); const y2 = sy.getPixelForValue(b.y);
     const len = Math.hypot(x2 - x1, y2 - y1);
     if (![x1, y1, x2, y2].every(Number.isFinite) || len < 10) return;
     const ux = (x2 - x1) / len; const uy = (y2 - y1) / len;
-    const ex = x2 - ux * 7; const ey = y2 - uy * 7; // stop short of the hollow dot
+    const ex = x2 - ux * 7 * k; const ey = y2 - uy * 7 * k; // stop short of the hollow dot
     const { ctx, chartArea: c } = chart;
     ctx.save();
     ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
-    ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2;
-    ctx.beginPath(); ctx.moveTo(x1 + ux * 7, y1 + uy * 7); ctx.lineTo(ex, ey); ctx.stroke();
+    ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2 * k;
+    ctx.beginPath(); ctx.moveTo(x1 + ux * 7 * k, y1 + uy * 7 * k); ctx.lineTo(ex, ey); ctx.stroke();
     ctx.beginPath();
     ctx.moveTo(ex, ey);
-    ctx.lineTo(ex - ux * 8 - uy * 4.5, ey - uy * 8 + ux * 4.5);
-    ctx.lineTo(ex - ux * 8 + uy * 4.5, ey - uy * 8 - ux * 4.5);
+    ctx.lineTo(ex - (ux * 8 + uy * 4.5) * k, ey - (uy * 8 - ux * 4.5) * k);
+    ctx.lineTo(ex - (ux * 8 - uy * 4.5) * k, ey - (uy * 8 + ux * 4.5) * k);
     ctx.closePath(); ctx.fill();
     ctx.restore();
   },
@@ -55,7 +58,7 @@ const offPlugin = {
     const { ctx, chartArea: c } = chart;
     ctx.save();
     ctx.fillStyle = opts.color;
-    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.font = `600 ${13 * (opts.scale ?? 1)}px system-ui, sans-serif`;
     ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
     ctx.fillText(opts.text, (c.left + c.right) / 2, (c.top + c.bottom) / 2);
     ctx.restore();
@@ -105,7 +108,8 @@ export function createErrorCurves(container, engine, options = {}) {
     grid.replaceChildren();
   }
 
-  function makeFigure(w, t) {
+  // k: the scale of type, lines and dots (projector mode: 1.5, chart-look.js).
+  function makeFigure(w, t, k) {
     const fig = document.createElement('figure');
     fig.className = 'wl-curve';
     fig.innerHTML = `
@@ -120,13 +124,13 @@ export function createErrorCurves(container, engine, options = {}) {
       data: {
         datasets: [
           { label: 'error', data: [], showLine: true, pointRadius: 0, pointHitRadius: 0,
-            borderColor: t.compare, borderWidth: 2, order: 3 },
+            borderColor: t.compare, borderWidth: 2 * k, order: 3 },
           { label: 'tangent', data: [], showLine: true, pointRadius: 0, pointHitRadius: 0,
-            borderColor: t.learn, borderDash: [6, 4], borderWidth: 1.75, order: 2 },
-          { label: 'now', data: [], pointRadius: 6, pointHoverRadius: 7,
-            backgroundColor: t.predict, borderColor: '#fff', borderWidth: 1.5, order: 0 },
-          { label: 'next', data: [], pointRadius: 5, pointHoverRadius: 6,
-            backgroundColor: '#fff', borderColor: t.learn, borderWidth: 2, order: 1 },
+            borderColor: t.learn, borderDash: [6 * k, 4 * k], borderWidth: 1.75 * k, order: 2 },
+          { label: 'now', data: [], pointRadius: 6 * k, pointHoverRadius: 7 * k,
+            backgroundColor: t.predict, borderColor: '#fff', borderWidth: 1.5 * k, order: 0 },
+          { label: 'next', data: [], pointRadius: 5 * k, pointHoverRadius: 6 * k,
+            backgroundColor: '#fff', borderColor: t.learn, borderWidth: 2 * k, order: 1 },
         ],
       },
       options: {
@@ -136,7 +140,8 @@ export function createErrorCurves(container, engine, options = {}) {
         normalized: true,
         layout: { padding: { top: 4, right: 6 } },
         plugins: {
-          legend: { display: false },
+          ...UNUSED_PLUGINS,
+          legend: false,
           tooltip: {
             filter: (item) => item.datasetIndex >= 2,
             callbacks: {
@@ -147,17 +152,17 @@ export function createErrorCurves(container, engine, options = {}) {
           wlOff: {},
         },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted },
-            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 } },
-            grid: { color: rgba(t.lineRgb, 0.8) } },
-          y: { type: 'linear', title: { display: false, text: 'error', color: t.muted },
-            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
-            grid: { color: rgba(t.lineRgb, 0.8) } },
+          x: { type: 'linear', title: { display: true, text: 'weight', color: t.muted, font: { size: 12 * k } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, maxRotation: 0, autoSkipPadding: 10, font: { size: 10.5 * k } },
+            grid: { color: rgba(t.lineRgb, 0.8), lineWidth: k }, border: { width: k } },
+          y: { type: 'linear', title: { display: false, text: 'error', color: t.muted, font: { size: 12 * k } },
+            ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 * k } },
+            grid: { color: rgba(t.lineRgb, 0.8), lineWidth: k }, border: { width: k } },
         },
       },
-      plugins: [arrowPlugin, offPlugin],
+      plugins: [arrowPlugin, offPlugin, steadyLayout, quietWhileDragging],
     });
-    const f = { w, fig, canvas, chart, value: NaN,
+    const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {}, curve: null, drawn: '',
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
     if (options.onDrag) draggable(f);
     return f;
@@ -178,6 +183,8 @@ export function createErrorCurves(container, engine, options = {}) {
     canvas.addEventListener('pointerdown', (event) => {
       if (event.button > 0 || !Number.isFinite(f.value)) return;
       active = true;
+      chart.$wlDragging = true;
+      chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
       locks.set(w, [chart.options.scales.x.min, chart.options.scales.x.max]);
       canvas.setPointerCapture?.(event.pointerId);
       event.preventDefault();
@@ -189,6 +196,7 @@ export function createErrorCurves(container, engine, options = {}) {
     const end = () => {
       if (!active) return;
       active = false;
+      chart.$wlDragging = false;
       locks.delete(w);
       options.onDrag(w, f.value, true);
     };
@@ -203,12 +211,28 @@ export function createErrorCurves(container, engine, options = {}) {
     });
   }
 
+  let said = null;
   function showMessage(text) {
+    if (text === said) return;
+    said = text;
     msg.hidden = !text;
     msg.textContent = text || '';
   }
 
-  function update({ problem, trace, iteration = 0, phase, names, weights } = {}) {
+  // Sets a text, an attribute or a class only when it changed: a drag frame
+  // writes the page as little as it can (each write makes the browser lay
+  // the page out again before the next canvas draws its text).
+  function put(f, what, value, write) {
+    if (f.said[what] === value) return;
+    f.said[what] = value;
+    write(value);
+  }
+
+  // `steady`: a drag is going on (on this chart or elsewhere): every chart
+  // keeps the x range it had when the drag began, so only the points move.
+  // `defer(fn)`: when given, the page's text is written through it, after
+  // every chart of the lesson has drawn (lesson/charts.js).
+  function update({ problem, trace, iteration = 0, phase, names, weights, steady = false, defer = (fn) => fn() } = {}) {
     const it = iterationOf(trace, iteration);
     if (!problem || !it) {
       clearFigures(); key = '';
@@ -220,12 +244,14 @@ export function createErrorCurves(container, engine, options = {}) {
     const indices = (Array.isArray(wanted) && wanted.length
       ? wanted : Array.from({ length: Math.min(nW, MAX_CHARTS) }, (_, i) => i))
       .filter((w) => Number.isInteger(w) && w >= 0 && w < nW).slice(0, 12);
-    if (!locks.size || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const still = steady || locks.size > 0;
+    if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
     const t = colours;
-    const nextKey = `${nIn}x${nOut}:${indices.join(',')}`;
+    const look = chartLook();
+    const nextKey = `${nIn}x${nOut}:${indices.join(',')}:${look}`;
     if (nextKey !== key) {
       clearFigures();
-      figures = indices.map((w) => makeFigure(w, t));
+      figures = indices.map((w) => makeFigure(w, t, look));
       grid.dataset.count = String(figures.length);
       key = nextKey;
     }
@@ -234,32 +260,42 @@ export function createErrorCurves(container, engine, options = {}) {
     const frozen = problem.frozen ?? [];
     const held = { ...problem, weights: Float64Array.from(it.weightsBefore) };
     const notes = [];
+    const writes = [];   // the page's text, written after every chart has drawn
     figures.forEach((f) => {
       const w = f.w;
       const isFrozen = frozen[w] === 1 || frozen[w] === true;
       const name = weightName(w, nIn, nOut, names);
-      f.title.innerHTML = `<b class="wl-letter">${letter(w)}</b> ` +
-        `<span>${escapeHtml(name)}</span>${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`;
-      f.fig.classList.toggle('is-frozen', isFrozen);
-      const [lo, hi] = locks.get(w) ?? xRange(engine, problem, trace, k, w);
-      let curve;
-      try {
-        curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
-      } catch (error) {
-        f.chart.data.datasets.forEach((d) => { d.data = []; });
-        f.chart.update('none');
-        f.read.textContent = error.message;
-        return;
+      const [lo, hi] = locks.get(w) ?? (still ? f.frame : null) ?? xRange(engine, problem, trace, k, w);
+      f.frame = [lo, hi];
+      // The curve depends on the frame, the inputs, the targets and the other
+      // weights (not on w's own value nor on alpha): computed again only when
+      // one of them changed (a drag of w's own dot or of alpha keeps it).
+      const curveKey = [lo, hi, Array.from(problem.input), Array.from(problem.target),
+        Array.from(it.weightsBefore, (v, j) => (j === w ? 0 : v))].join('|');
+      if (curveKey !== f.curve?.key) {
+        let curve;
+        try {
+          curve = engine.errorCurve(held, { index: w, from: lo, to: hi, samples: SAMPLES });
+        } catch (error) {
+          f.curve = null; f.drawn = '';
+          f.chart.data.datasets.forEach((d) => { d.data = []; });
+          f.chart.update('none');
+          writes.push(() => put(f, 'read', error.message, (v) => { f.read.textContent = v; }));
+          return;
+        }
+        const points = [];
+        let top = 0;
+        for (let s = 0; s < curve.length; s += 1) {
+          const x = lo + ((hi - lo) * s) / (curve.length - 1);
+          const y = curve[s];
+          const ok = Number.isFinite(y) && y >= 0 && y <= Y_LIMIT;
+          points.push({ x, y: ok ? y : null });
+          if (ok) top = Math.max(top, y);
+        }
+        f.curve = { key: curveKey, points, top };
       }
-      const points = [];
-      let ymax = 0;
-      for (let s = 0; s < curve.length; s += 1) {
-        const x = lo + ((hi - lo) * s) / (curve.length - 1);
-        const y = curve[s];
-        const ok = Number.isFinite(y) && y >= 0 && y <= Y_LIMIT;
-        points.push({ x, y: ok ? y : null });
-        if (ok) ymax = Math.max(ymax, y);
-      }
+      const { points } = f.curve;
+      let ymax = f.curve.top;
       const wx = it.weightsBefore[w];
       const wy = it.totalError;
       const dotOn = Number.isFinite(wx) && Number.isFinite(wy) && wx >= lo && wx <= hi && wy <= Y_LIMIT;
@@ -289,19 +325,25 @@ export function createErrorCurves(container, engine, options = {}) {
         } catch { /* leave the arrow out */ }
       }
 
-      const ds = f.chart.data.datasets;
-      ds[0].data = points;
-      ds[1].data = tangent;
-      ds[2].data = dotOn ? [{ x: wx, y: wy }] : [];
-      ds[2].backgroundColor = isFrozen ? t.muted : t.predict;
-      ds[3].data = next;
-      const opts = f.chart.options;
-      opts.scales.x.min = lo; opts.scales.x.max = hi;
-      opts.scales.y.min = 0; opts.scales.y.max = ymax;
-      opts.scales.x.title.text = `weight ${letter(w)}`;
-      opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn } : {};
-      opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger };
-      f.chart.update('none');
+      // Drawn again only when something drawn changed.
+      const drawn = [f.curve.key, ymax, dotOn, wx, wy, isFrozen, ...tangent.flatMap((q) => [q.x, q.y]), '|',
+        ...next.flatMap((q) => [q.x, q.y]), t.predict, t.muted, t.learn, t.danger].join(',');
+      if (drawn !== f.drawn) {
+        f.drawn = drawn;
+        const ds = f.chart.data.datasets;
+        ds[0].data = points;
+        ds[1].data = tangent;
+        ds[2].data = dotOn ? [{ x: wx, y: wy }] : [];
+        ds[2].backgroundColor = isFrozen ? t.muted : t.predict;
+        ds[3].data = next;
+        const opts = f.chart.options;
+        opts.scales.x.min = lo; opts.scales.x.max = hi;
+        opts.scales.y.min = 0; opts.scales.y.max = ymax;
+        opts.scales.x.title.text = `weight ${letter(w)}`;
+        opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn, scale: look } : {};
+        opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger, scale: look };
+        f.chart.update('none');
+      }
 
       const parts = [`weight ${fmt(wx)}`, `error ${fmt(wy)}`];
       if (isFrozen) parts.push('frozen: it does not move');
@@ -311,18 +353,23 @@ export function createErrorCurves(container, engine, options = {}) {
         parts.push('off the chart');
         notes.push(letter(w));
       }
-      f.read.textContent = parts.join(' · ');
-      f.canvas.setAttribute('aria-label',
-        `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
-        `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
-      f.canvas.dataset.iteration = String(k);
       f.value = wx;
-      if (options.onDrag) {
-        f.canvas.setAttribute('aria-valuemin', String(lo));
-        f.canvas.setAttribute('aria-valuemax', String(hi));
-        f.canvas.setAttribute('aria-valuenow', String(wx));
-        f.canvas.setAttribute('aria-valuetext', `weight ${letter(w)} ${fmt(wx)}, error ${fmt(wy)}: drag the dot or use the arrow keys`);
-      }
+      writes.push(() => {
+        put(f, 'title', `<b class="wl-letter">${letter(w)}</b> <span>${escapeHtml(name)}</span>` +
+          `${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`, (v) => { f.title.innerHTML = v; });
+        put(f, 'frozen', isFrozen, (v) => f.fig.classList.toggle('is-frozen', v));
+        put(f, 'read', parts.join(' · '), (v) => { f.read.textContent = v; });
+        const attr = (n, v) => put(f, n, v, () => f.canvas.setAttribute(n, v));
+        attr('aria-label', `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
+          `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
+        attr('data-iteration', String(k));
+        if (options.onDrag) {
+          attr('aria-valuemin', String(lo));
+          attr('aria-valuemax', String(hi));
+          attr('aria-valuenow', String(wx));
+          attr('aria-valuetext', `weight ${letter(w)} ${fmt(wx)}, error ${fmt(wy)}: drag the dot or use the arrow keys`);
+        }
+      });
     });
     const lines = [];
     if (trace.divergedAt >= 0 && k >= trace.divergedAt) {
@@ -330,7 +377,10 @@ export function createErrorCurves(container, engine, options = {}) {
     }
     if (notes.length) lines.push(`Weight ${notes.join(', ')} ${notes.length > 1 ? 'are' : 'is'} off the chart at this step: the numbers are too large to draw.`);
     if (trace.overflowed) lines.push(`The run overflowed after ${usableSteps(trace)} finite step(s).`);
-    showMessage(lines.join(' '));
+    defer(() => {
+      for (const write of writes) write();
+      showMessage(lines.join(' '));
+    });
   }
 
   function destroy() {

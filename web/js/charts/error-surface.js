@@ -12,6 +12,7 @@ import { letter, weightName } from '../common/names.js';
 import { escapeHtml } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
 import { X_LIMIT, extent, bowlMinima, chooseFrame, axisRange } from '../common/framing.js';
+import { chartLook } from './chart-look.js';
 
 const N = 80;                // grid cells per side
 const PAD = { right: 12, top: 10, bottom: 42 };
@@ -19,21 +20,37 @@ const PAD = { right: 12, top: 10, bottom: 42 };
 // Marching squares on a ny*nx grid (row 0 at the bottom) for one level:
 // segments in grid coordinates (x in [0, nx-1], y in [0, ny-1]).
 function contourSegments(f, nx, ny, level, out) {
-  const at = (i, j) => f[j * nx + i];
   const lerp = (a, b) => (level - a) / (b - a);
   for (let j = 0; j < ny - 1; j += 1) {
     for (let i = 0; i < nx - 1; i += 1) {
-      const a = at(i, j); const b = at(i + 1, j); const c = at(i + 1, j + 1); const d = at(i, j + 1);
-      if (![a, b, c, d].every(Number.isFinite)) continue;
+      const a = f[j * nx + i]; const b = f[j * nx + i + 1]; const c = f[(j + 1) * nx + i + 1]; const d = f[(j + 1) * nx + i];
+      const la = a < level, lb = b < level, lc = c < level, ld = d < level;
+      if (la === lb && lb === lc && lc === ld) continue;   // no line crosses this cell (the common case)
+      if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) continue;
       const pts = [];
-      if ((a < level) !== (b < level)) pts.push([i + lerp(a, b), j]);
-      if ((b < level) !== (c < level)) pts.push([i + 1, j + lerp(b, c)]);
-      if ((d < level) !== (c < level)) pts.push([i + lerp(d, c), j + 1]);
-      if ((a < level) !== (d < level)) pts.push([i, j + lerp(a, d)]);
+      if (la !== lb) pts.push([i + lerp(a, b), j]);
+      if (lb !== lc) pts.push([i + 1, j + lerp(b, c)]);
+      if (ld !== lc) pts.push([i + lerp(d, c), j + 1]);
+      if (la !== ld) pts.push([i, j + lerp(a, d)]);
       if (pts.length >= 2) out.push(pts[0], pts[1]);
       if (pts.length === 4) out.push(pts[2], pts[3]);
     }
   }
+}
+
+// The sequential colour map in 1,024 steps (finer than a screen shows),
+// so that colouring the 80x80 grid is a lookup per cell.
+const LUT_SIZE = 1024;
+let lut = null;
+function colourAt(v) {
+  if (!lut) {
+    lut = new Uint8ClampedArray(LUT_SIZE * 3);
+    for (let n = 0; n < LUT_SIZE; n += 1) {
+      const c = sequential(n / (LUT_SIZE - 1));
+      lut[n * 3] = c[0]; lut[n * 3 + 1] = c[1]; lut[n * 3 + 2] = c[2];
+    }
+  }
+  return Math.round(Math.min(1, Math.max(0, v)) * (LUT_SIZE - 1)) * 3;
 }
 
 export function createErrorSurface(container, engine, options = {}) {
@@ -64,40 +81,40 @@ export function createErrorSurface(container, engine, options = {}) {
   let map = null;    // the plot's pixel box, from the last draw
   if (options.onDrag) draggable();
 
-  const observer = new ResizeObserver(() => schedule());
+  // The plot's size in CSS pixels, from the observer (reading clientWidth in
+  // draw() would make the browser lay the page out mid-script on every frame).
+  let boxSize = null;
+  const observer = new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1].contentRect;
+    boxSize = { w: r.width, h: r.height };
+    schedule();
+  });
   observer.observe(box);
+  // The colour legend never changes: drawn once.
+  const lctx = legend.getContext('2d');
+  for (let i = 0; i < legend.width; i += 1) {
+    lctx.fillStyle = rgb(sequential(i / (legend.width - 1)));
+    lctx.fillRect(i, 0, 1, legend.height);
+  }
+  // Text and attributes are written only when they change.
+  const said = new Map();
+  const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
+  let frameHeld = null;   // the last frame, kept while a drag goes on (steady)
+  let heat = null;        // the last heatmap: { key, segments, loLog, maxE, bad }
 
   function schedule() {
     if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
   }
 
   function message(text) {
-    msg.hidden = !text;
-    msg.textContent = text || '';
+    put('msg', text || '', (v) => { msg.hidden = !v; msg.textContent = v; });
   }
 
-  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase } = {}) {
-    const it = iterationOf(trace, iteration);
-    if (!problem || !it) {
-      view = null; schedule();
-      message(emptyReason(trace));
-      return;
-    }
-    const { k, nIn, nOut, nW } = it;
-    if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < nW && y < nW && x !== y)) {
-      view = null; schedule();
-      message(`Pick two different weights between 0 and ${nW - 1}.`);
-      return;
-    }
-    if (!lock || !colours) colours = tokens(container);   // read once per drag, not per frame
-    const t = colours;
-    const px = weightPath(trace, x);
-    const py = weightPath(trace, y);
+  // Frame the whole path if that keeps the current step readable; else the
+  // path so far. The frame also takes in where each weight's own bowl
+  // bottoms out (the other held), so the valley shows, not just a slope.
+  function frameFor(problem, it, k, x, y, px, py) {
     const count = px.length;
-
-    // Frame the whole path if that keeps the current step readable; else the
-    // path so far. The frame also takes in where each weight's own bowl
-    // bottoms out (the other held), so the valley shows, not just a slope.
     const minima = { [x]: bowlMinima(engine, problem, x), [y]: bowlMinima(engine, problem, y) };
     const bottom = (w, j) => minima[w][j];
     // …but never so far that the path shrinks to a dot: each axis reaches
@@ -118,20 +135,12 @@ export function createErrorSurface(container, engine, options = {}) {
     let chosen = chooseFrame(all, now, size);
     if (!chosen) chosen = [[it.weightsBefore[x], it.weightsBefore[x]], [it.weightsBefore[y], it.weightsBefore[y]]].map((r) => (extent(r) ? r : [-1, 1]));
     const half = Math.max(size(chosen) / 2, 0.1);
-    const [xFrom, xTo, yFrom, yTo] = lock ?? [...axisRange(chosen[0], { margin: 0.2, minHalf: half }),
-      ...axisRange(chosen[1], { margin: 0.2, minHalf: half })];
+    return [...axisRange(chosen[0], { margin: 0.2, minHalf: half }), ...axisRange(chosen[1], { margin: 0.2, minHalf: half })];
+  }
 
-    let grid;
-    try {
-      grid = engine.errorSurface({ ...problem, weights: Float64Array.from(it.weightsBefore) },
-        { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N });
-    } catch (error) {
-      view = null; schedule();
-      message(error.message);
-      return;
-    }
-
-    // Log colour scale over the finite cells; exact zeros sit at the floor.
+  // The engine's grid of errors as a picture (into `image`) on a log colour
+  // scale over the finite cells (exact zeros sit at the floor), and its contours.
+  function heatmap(grid) {
     let maxE = 0; let minPos = Infinity; let bad = 0;
     for (const e of grid) {
       if (!Number.isFinite(e)) { bad += 1; continue; }
@@ -148,9 +157,14 @@ export function createErrorSurface(container, engine, options = {}) {
         const e = grid[j * N + i];
         const v = Number.isFinite(e) ? (Math.log10(Math.max(e, 10 ** loLog)) - loLog) / spanLog : NaN;
         level[j * N + i] = v;
-        const c = Number.isFinite(v) ? sequential(v) : [205, 205, 205];
         const p = ((N - 1 - j) * N + i) * 4; // row 0 of the grid is the bottom of the picture
-        pixels.data[p] = c[0]; pixels.data[p + 1] = c[1]; pixels.data[p + 2] = c[2]; pixels.data[p + 3] = 255;
+        if (Number.isFinite(v)) {
+          const c = colourAt(v);
+          pixels.data[p] = lut[c]; pixels.data[p + 1] = lut[c + 1]; pixels.data[p + 2] = lut[c + 2];
+        } else {
+          pixels.data[p] = 205; pixels.data[p + 1] = 205; pixels.data[p + 2] = 205;
+        }
+        pixels.data[p + 3] = 255;
       }
     }
     image.getContext('2d').putImageData(pixels, 0, 0);
@@ -162,6 +176,53 @@ export function createErrorSurface(container, engine, options = {}) {
       const v = (L - loLog) / spanLog;
       if (v > 0.12 && v < 0.995) contourSegments(level, N, N, v, segments);
     }
+    return { segments, loLog, maxE, bad };
+  }
+
+  // `steady`: a drag is going on (here or elsewhere): the frame stays where it
+  // was. `defer(fn)`: when given, the text is written through it, after every
+  // chart has drawn (lesson/charts.js).
+  function update({ problem, trace, iteration = 0, x = options.x ?? 0, y = options.y ?? 1, names, phase, steady = false,
+    defer = (fn) => fn() } = {}) {
+    const it = iterationOf(trace, iteration);
+    if (!problem || !it) {
+      view = null; schedule();
+      message(emptyReason(trace));
+      return;
+    }
+    const { k, nIn, nOut, nW } = it;
+    if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < nW && y < nW && x !== y)) {
+      view = null; schedule();
+      message(`Pick two different weights between 0 and ${nW - 1}.`);
+      return;
+    }
+    const still = Boolean(lock) || (steady && frameHeld?.x === x && frameHeld?.y === y);
+    if (!still || !colours) colours = tokens(container);   // read once per drag, not per frame
+    const t = colours;
+    const px = weightPath(trace, x);
+    const py = weightPath(trace, y);
+
+    const [xFrom, xTo, yFrom, yTo] = lock ?? (still ? frameHeld.range : null) ?? frameFor(problem, it, k, x, y, px, py);
+    frameHeld = { x, y, range: [xFrom, xTo, yFrom, yTo] };
+
+    // The map depends on the inputs, targets, the frame and every weight but
+    // x and y (held at their values before this step), not on alpha nor on x
+    // and y themselves: a drag of the path's start, of x's or y's dot or of
+    // alpha leaves it as it is, and it is computed again only when it changed.
+    const others = Array.from(it.weightsBefore, (v, w) => (w === x || w === y ? 0 : v));
+    const mapKey = [x, y, xFrom, xTo, yFrom, yTo, Array.from(problem.input), Array.from(problem.target), others].join('|');
+    if (mapKey !== heat?.key) {
+      try {
+        heat = { key: mapKey, ...heatmap(engine.errorSurface({ ...problem, weights: Float64Array.from(it.weightsBefore) },
+          { x, y, xFrom, xTo, yFrom, yTo, nx: N, ny: N })) };
+      } catch (error) {
+        heat = null;
+        view = null; schedule();
+        message(error.message);
+        return;
+      }
+    }
+    const { segments, loLog, maxE, bad } = heat;
 
     const path = px.map((v, n) => ({ x: v, y: py[n] }));
     const off = path.filter((p) => !(Math.abs(p.x) <= X_LIMIT && Math.abs(p.y) <= X_LIMIT)).length;
@@ -171,33 +232,33 @@ export function createErrorSurface(container, engine, options = {}) {
     view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
       xLabel: `weight ${letter(x)} (${xName})`, yLabel: `weight ${letter(y)} (${yName})` };
 
-    title.innerHTML = `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`;
-    canvas.dataset.pathPoints = String(path.length);
-    canvas.dataset.iteration = String(k);
-    canvas.setAttribute('aria-label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
-      `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
-      `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`);
-    note.textContent = `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
-      `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
-      `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`;
-    root.querySelector('.wl-legend-lo').textContent = fmt(10 ** loLog, 3);
-    root.querySelector('.wl-legend-hi').textContent = fmt(maxE, 3);
-    const lctx = legend.getContext('2d');
-    for (let i = 0; i < legend.width; i += 1) {
-      lctx.fillStyle = rgb(sequential(i / (legend.width - 1)));
-      lctx.fillRect(i, 0, 1, legend.height);
-    }
     const notes = [];
     if (off || beyond) notes.push(`${off || beyond} point(s) of the path are off the chart: the weights ran away.`);
     if (bad) notes.push('Grey cells: the error there is too large to represent.');
     if (trace.overflowed) notes.push(`The run overflowed; only its ${it.steps} finite step(s) are drawn.`);
-    message(notes.join(' '));
     draw();
+    defer(() => {
+      message(notes.join(' '));
+      put('title', `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`, (v) => { title.innerHTML = v; });
+      put('points', String(path.length), (v) => { canvas.dataset.pathPoints = v; });
+      put('iteration', String(k), (v) => { canvas.dataset.iteration = v; });
+      put('label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
+        `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
+        `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`,
+      (v) => canvas.setAttribute('aria-label', v));
+      put('note', `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
+        `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
+        `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`,
+      (v) => { note.textContent = v; });
+      put('lo', fmt(10 ** loLog, 3), (v) => { root.querySelector('.wl-legend-lo').textContent = v; });
+      put('hi', fmt(maxE, 3), (v) => { root.querySelector('.wl-legend-hi').textContent = v; });
+    });
   }
 
   function draw() {
-    const cssW = box.clientWidth;
-    const cssH = box.clientHeight;
+    if (!boxSize) boxSize = { w: box.clientWidth, h: box.clientHeight };   // before the observer's first report
+    const cssW = boxSize.w;
+    const cssH = boxSize.h;
     const dpr = window.devicePixelRatio || 1;
     if (!(cssW > 0 && cssH > 0)) return;
     const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
@@ -207,18 +268,20 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.clearRect(0, 0, cssW, cssH);
     if (!view) return;
     const { t, xFrom, xTo, yFrom, yTo } = view;
+    const k = chartLook();   // type, lines and dots (projector mode: 1.5)
+    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
     // Room for the widest y tick label and half of the last x tick label.
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = font(11);
     const yt = niceTicks(yFrom, yTo, cssH < 330 ? 4 : 6);
     const xt = niceTicks(xFrom, xTo, cssW < 330 ? 3 : 5);
     const yLabels = yt.map((v) => tick(v, 0, yt[1] - yt[0]));
     const xLabels = xt.map((v) => tick(v, 0, xt[1] - xt[0]));
     const widest = Math.max(0, ...yLabels.map((s) => ctx.measureText(s).width));
-    const L = Math.ceil(24 + widest + 8);
-    const R = Math.max(PAD.right, Math.ceil(ctx.measureText(xLabels[xLabels.length - 1] ?? '').width / 2) + 2);
-    const T = PAD.top;
+    const L = Math.ceil(24 * k + widest + 8);
+    const R = Math.max(PAD.right * k, Math.ceil(ctx.measureText(xLabels[xLabels.length - 1] ?? '').width / 2) + 2);
+    const T = PAD.top * k;
     const W = Math.max(10, cssW - L - R);
-    const H = Math.max(10, cssH - PAD.top - PAD.bottom);
+    const H = Math.max(10, cssH - T - PAD.bottom * k);
     const sx = (v) => L + ((v - xFrom) / (xTo - xFrom)) * W;
     const sy = (v) => T + H - ((v - yFrom) / (yTo - yFrom)) * H;
 
@@ -231,7 +294,7 @@ export function createErrorSurface(container, engine, options = {}) {
 
     // Contours.
     ctx.strokeStyle = 'rgb(255 255 255 / 0.38)';
-    ctx.lineWidth = 1;
+    ctx.lineWidth = k;
     ctx.beginPath();
     const gx = (g) => L + (g / (N - 1)) * W;
     const gy = (g) => T + H - (g / (N - 1)) * H;
@@ -246,80 +309,80 @@ export function createErrorSurface(container, engine, options = {}) {
     const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
       .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
     for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [view.diverged ? 3 : 2, view.diverged ? t.danger : '#ffffff']]) {
-      ctx.lineWidth = width; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
+      ctx.lineWidth = width * k; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
       ctx.beginPath();
       pts.forEach((p, n) => (n ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
       ctx.stroke();
     }
     pts.forEach((p, n) => {
-      ctx.beginPath(); ctx.arc(p.x, p.y, 3, 0, Math.PI * 2);
+      ctx.beginPath(); ctx.arc(p.x, p.y, 3 * k, 0, Math.PI * 2);
       ctx.fillStyle = n === pts.length - 1 ? t.learn : '#ffffff';
-      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = 1;
+      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = k;
       ctx.fill(); ctx.stroke();
     });
     const cur = pts[view.k];
     const next = pts[view.k + 1];
-    if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12) {
+    if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12 * k) {
       const ux = (next.x - cur.x) / Math.hypot(next.x - cur.x, next.y - cur.y);
       const uy = (next.y - cur.y) / Math.hypot(next.x - cur.x, next.y - cur.y);
       ctx.fillStyle = t.learn;
       ctx.beginPath();
-      ctx.moveTo(next.x - ux * 4, next.y - uy * 4);
-      ctx.lineTo(next.x - ux * 13 - uy * 5, next.y - uy * 13 + ux * 5);
-      ctx.lineTo(next.x - ux * 13 + uy * 5, next.y - uy * 13 - ux * 5);
+      ctx.moveTo(next.x - ux * 4 * k, next.y - uy * 4 * k);
+      ctx.lineTo(next.x - (ux * 13 + uy * 5) * k, next.y - (uy * 13 - ux * 5) * k);
+      ctx.lineTo(next.x - (ux * 13 - uy * 5) * k, next.y - (uy * 13 + ux * 5) * k);
       ctx.closePath(); ctx.fill();
     }
     const inside = (p) => p && p.x >= L && p.x <= L + W && p.y >= T && p.y <= T + H;
     if (!inside(cur)) {
-      ctx.font = '600 13px system-ui, sans-serif';
-      const boxW = ctx.measureText('this step is off the chart').width + 16;
+      ctx.font = font(13, '600 ');
+      const boxW = ctx.measureText('this step is off the chart').width + 16 * k;
       ctx.fillStyle = 'rgb(255 255 255 / 0.88)';
-      ctx.fillRect(L + W / 2 - boxW / 2, T + 8, boxW, 22);
+      ctx.fillRect(L + W / 2 - boxW / 2, T + 8 * k, boxW, 22 * k);
       ctx.fillStyle = t.danger;
       ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-      ctx.fillText('this step is off the chart', L + W / 2, T + 19);
+      ctx.fillText('this step is off the chart', L + W / 2, T + 19 * k);
     }
     if (cur) {
-      ctx.beginPath(); ctx.arc(cur.x, cur.y, 7, 0, Math.PI * 2);
-      ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5;
+      ctx.beginPath(); ctx.arc(cur.x, cur.y, 7 * k, 0, Math.PI * 2);
+      ctx.fillStyle = t.predict; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2.5 * k;
       ctx.fill(); ctx.stroke();
     }
     if (view.diverged) {
-      ctx.font = '700 13px system-ui, sans-serif';
+      ctx.font = font(13, '700 ');
       const label = 'diverges';
-      const wBox = ctx.measureText(label).width + 12;
+      const wBox = ctx.measureText(label).width + 12 * k;
       ctx.fillStyle = 'rgb(255 255 255 / 0.9)';
-      ctx.fillRect(L + W - wBox - 6, T + H - 28, wBox, 22);
+      ctx.fillRect(L + W - wBox - 6, T + H - 28 * k, wBox, 22 * k);
       ctx.fillStyle = t.danger;
       ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-      ctx.fillText(label, L + W - wBox / 2 - 6, T + H - 17);
+      ctx.fillText(label, L + W - wBox / 2 - 6, T + H - 17 * k);
     }
     ctx.restore();
     map = { L, T, W, H };
 
     // Frame, ticks, labels.
-    ctx.strokeStyle = t.muted; ctx.lineWidth = 1;
-    ctx.strokeRect(L + 0.5, T + 0.5, W - 1, H - 1);
+    ctx.strokeStyle = t.muted; ctx.lineWidth = k;
+    ctx.strokeRect(L + k / 2, T + k / 2, W - k, H - k);
     ctx.fillStyle = t.muted;
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = font(11);
     ctx.textAlign = 'center'; ctx.textBaseline = 'top';
     xt.forEach((v, n) => {
       const p = sx(v);
-      ctx.fillRect(p, T + H, 1, 4);
-      ctx.fillText(xLabels[n], p, T + H + 6);
+      ctx.fillRect(p, T + H, k, 4 * k);
+      ctx.fillText(xLabels[n], p, T + H + 6 * k);
     });
     ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
     yt.forEach((v, n) => {
       const p = sy(v);
-      ctx.fillRect(L - 4, p, 4, 1);
-      ctx.fillText(yLabels[n], L - 6, p);
+      ctx.fillRect(L - 4 * k, p, 4 * k, k);
+      ctx.fillText(yLabels[n], L - 6 * k, p);
     });
     ctx.fillStyle = t.ink;
-    ctx.font = '12px system-ui, sans-serif';
+    ctx.font = font(12);
     ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
     ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
     ctx.save();
-    ctx.translate(12, T + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.translate(12 * k, T + H / 2); ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
     ctx.fillText(view.yLabel, 0, 0);
     ctx.restore();

@@ -6,23 +6,35 @@
 import { tokens, rgba } from '../common/colors.js';
 import { fmt, tick } from '../common/format.js';
 import { usableSteps } from '../common/trace.js';
+import { niceBounds } from '../common/framing.js';
+import { steadyLayout, UNUSED_PLUGINS } from './steady-layout.js';
+import { chartLook } from './chart-look.js';
 
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
 const LOG_SPAN = 100;   // max/min beyond this: log scale
 // On a log axis only the powers of ten are labelled.
 const decade = (v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? fmt(v) : '');
 
-// The vertical line at the current iteration (options.plugins.wlNow).
+// The vertical line at the current iteration and, on each line, its point
+// there (options.plugins.wlNow: { x, color, points: [{ y, color }] }): drawn
+// here rather than as a per-point radius, so moving the iteration redraws
+// without touching the datasets.
 const nowPlugin = {
   id: 'wlNow',
   afterDatasetsDraw(chart, _args, opts) {
     if (!Number.isFinite(opts?.x)) return;
-    const { ctx, chartArea: c, scales: { x } } = chart;
+    const { ctx, chartArea: c, scales: { x, y } } = chart;
     const px = x.getPixelForValue(opts.x);
     if (!(px >= c.left - 1 && px <= c.right + 1)) return;
     ctx.save();
-    ctx.strokeStyle = opts.color; ctx.lineWidth = 2;
+    ctx.strokeStyle = opts.color; ctx.lineWidth = 2 * (opts.scale ?? 1);
     ctx.beginPath(); ctx.moveTo(px, c.top); ctx.lineTo(px, c.bottom); ctx.stroke();
+    for (const p of opts.points ?? []) {
+      const py = y.getPixelForValue(p.y);
+      if (!(p.y !== null && py >= c.top - 1 && py <= c.bottom + 1)) continue;
+      ctx.fillStyle = p.color;
+      ctx.beginPath(); ctx.arc(px, py, 5 * (opts.scale ?? 1), 0, 2 * Math.PI); ctx.fill();
+    }
     ctx.restore();
   },
 };
@@ -46,25 +58,46 @@ export function createLearningCurve(container, { onIteration } = {}) {
       parsing: false,
       events: [],   // the pointer is ours (drag picks the iteration)
       layout: { padding: { top: 4, right: 8 } },
-      plugins: { legend: { display: true, labels: { boxWidth: 18, boxHeight: 2, color: t.muted, font: { size: 11 } } },
+      plugins: { ...UNUSED_PLUGINS, legend: { display: true, labels: { boxWidth: 18, boxHeight: 2, color: t.muted, font: { size: 11 } } },
         tooltip: { enabled: false }, wlNow: {} },
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted },
-          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: { size: 10.5 } },
-          grid: { color: rgba(t.lineRgb, 0.8) } },
-        y: { type: 'linear', title: { display: true, text: 'error', color: t.muted },
-          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: { size: 10.5 } },
-          grid: { color: rgba(t.lineRgb, 0.8) } },
+        x: { type: 'linear', title: { display: true, text: 'iteration', color: t.muted, font: {} },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 6, color: t.muted, maxRotation: 0, font: {} },
+          grid: { color: rgba(t.lineRgb, 0.8) }, border: {} },
+        y: { type: 'linear', title: { display: true, text: 'error', color: t.muted, font: {} },
+          ticks: { callback: tick, sampleSize: 3, maxTicksLimit: 5, color: t.muted, font: {} },
+          grid: { color: rgba(t.lineRgb, 0.8) }, border: {} },
       },
     },
-    plugins: [nowPlugin],
+    plugins: [nowPlugin, steadyLayout],
   });
   let traces = [];
   let steps = 0;
   let current = 0;
+  let look = 0;   // the scale of type and lines (projector mode: 1.5, chart-look.js)
+  let shape = { points: '0', scale: 'linear' };
 
-  // series: [{ trace, label, outputNames }], one per network; iteration: 0-based.
-  function update({ series, iteration = 0 }) {
+  // series: [{ trace, label, outputNames }], one per network; iteration:
+  // 0-based; defer(fn): when given, the text is written through it, after
+  // every chart has drawn (lesson/charts.js).
+  const said = new Map();
+  const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
+  function update({ series, iteration = 0, defer = (fn) => fn() }) {
+    const k = chartLook();
+    if (k !== look) {
+      look = k;
+      traces = [];   // the lines are drawn again, at the new width
+      const o = chart.options;
+      o.plugins.legend.labels.font = { size: 11 * k };
+      o.plugins.legend.labels.boxWidth = 18 * k;
+      o.plugins.legend.labels.boxHeight = 2 * k;
+      for (const axis of [o.scales.x, o.scales.y]) {
+        axis.title.font = { size: 12 * k };
+        axis.ticks.font = { size: 10.5 * k };
+        axis.grid.lineWidth = k;
+        axis.border.width = k;
+      }
+    }
     const same = series.length === traces.length && series.every((s, n) => s.trace === traces[n]);
     if (!same) {
       traces = series.map((s) => s.trace);
@@ -87,39 +120,46 @@ export function createLearningCurve(container, { onIteration } = {}) {
             if (Number.isFinite(e)) { hi = Math.max(hi, e); if (e > 0) lo = Math.min(lo, e); }
           }
           const colour = colours[(n * 4 + j) % colours.length];
-          datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2, borderWidth: pick === null ? 2.5 : 1.5,
-            borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1] });
+          datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2 * k, pointHoverRadius: 0, borderWidth: (pick === null ? 2.5 : 1.5) * k,
+            borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1].map((d) => d * k) });
         });
       });
       const log = hi > 0 && lo < Infinity && hi / lo > LOG_SPAN;
       if (log) for (const d of datasets) for (const p of d.data) if (!(p.y > 0)) p.y = null;
+      // A fixed range (round numbers, or whole decades), so that a drag that
+      // leaves it where it was does not lay the chart out again.
       const s = chart.options.scales;
       s.y.type = log ? 'logarithmic' : 'linear';
-      s.y.min = log ? undefined : 0;
+      const range = log ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : niceBounds(0, hi > 0 ? hi : 1);
+      s.y.min = range[0]; s.y.max = range[1] > range[0] ? range[1] : range[0] * 10;
       s.y.title.text = log ? 'error (log scale)' : 'error';
       s.y.ticks.callback = log ? decade : tick;
       s.x.min = 1; s.x.max = Math.max(steps, 2);
       chart.data.datasets = datasets;
       chart.options.plugins.legend.display = datasets.length > 1;
-      canvas.dataset.points = String(datasets[0]?.data.length ?? 0);
-      canvas.dataset.scale = log ? 'log' : 'linear';
+      shape = { points: String(datasets[0]?.data.length ?? 0), scale: log ? 'log' : 'linear' };
     }
     current = Math.min(Math.max(0, iteration), Math.max(steps - 1, 0));
-    chart.options.plugins.wlNow = steps ? { x: current + 1, color: t.learn } : {};
-    for (const d of chart.data.datasets) {
-      d.pointRadius = d.data.map((_, k) => (k === current ? 5 : d.data.length > 60 ? 0 : 2));
-    }
+    chart.options.plugins.wlNow = steps ? { x: current + 1, color: t.learn, scale: k,
+      points: chart.data.datasets.map((d) => ({ y: d.data[current]?.y ?? null, color: d.borderColor })) } : {};
     chart.update('none');
     const first = series[series.length - 1]?.trace;
     let total = 0;
     if (first && current < usableSteps(first)) for (let o = 0; o < first.nOut; o += 1) total += first.error[current * first.nOut + o];
-    read.textContent = steps ? `iteration ${current + 1} of ${steps} · error ${fmt(total)}` : 'no steps';
-    canvas.setAttribute('aria-valuemax', String(Math.max(steps, 1)));
-    canvas.setAttribute('aria-valuenow', String(current + 1));
-    canvas.setAttribute('aria-valuetext', read.textContent);
-    canvas.setAttribute('aria-label', `Learning curve: the error at each of ${steps} iterations; ` +
-      'drag, tap or use the arrow keys to pick an iteration');
-    canvas.dataset.iteration = String(current);
+    const text = steps ? `iteration ${current + 1} of ${steps} · error ${fmt(total)}` : 'no steps';
+    const at = current;
+    defer(() => {
+      put('read', text, (v) => { read.textContent = v; });
+      const attr = (n, v) => put(n, v, () => canvas.setAttribute(n, v));
+      attr('aria-valuemax', String(Math.max(steps, 1)));
+      attr('aria-valuenow', String(at + 1));
+      attr('aria-valuetext', text);
+      attr('aria-label', `Learning curve: the error at each of ${steps} iterations; ` +
+        'drag, tap or use the arrow keys to pick an iteration');
+      attr('data-iteration', String(at));
+      attr('data-points', shape.points);
+      attr('data-scale', shape.scale);
+    });
   }
 
   // Picking the iteration by pointer: the nearest iteration to the pointer's x.

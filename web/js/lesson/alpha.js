@@ -34,19 +34,24 @@ export function createAlphaSliders(slot, panels, { onAlpha }) {
   slot.addEventListener('input', onInput);
   slot.addEventListener('change', onInput);
 
+  // Text is written only when it changed (a drag frame writes as little as it can).
+  const said = new Map();
+  const put = (k, key, value, write) => {
+    if (said.get(`${k}:${key}`) !== value) { said.set(`${k}:${key}`, value); write(value); }
+  };
   function update() {
     panels.forEach((p, k) => {
       const r = rows[k];
       const { alpha } = p.problem;
       const limit = p.limit?.limit;
-      r.input.max = String(topOf(limit));
+      put(k, 'max', String(topOf(limit)), (v) => { r.input.max = v; });
       if (document.activeElement !== r.input) r.input.value = String(alpha > 0 ? Math.log10(alpha) : LO);
-      r.value.textContent = fmt(alpha);
+      put(k, 'value', fmt(alpha), (v) => { r.value.textContent = v; });
       const v = alphaVerdict({ problem: p.problem, limit: p.limit });
-      r.input.setAttribute('aria-valuetext', `alpha ${fmt(alpha)}: ${v.text}`);
-      r.verdict.textContent = v.text;
-      r.row.classList.toggle('diverges', v.diverges);
-      r.why.innerHTML = whyText({ problem: p.problem, limit: p.limit, ...p.names });
+      put(k, 'aria', `alpha ${fmt(alpha)}: ${v.text}`, (t) => r.input.setAttribute('aria-valuetext', t));
+      put(k, 'verdict', v.text, (t) => { r.verdict.textContent = t; });
+      put(k, 'diverges', v.diverges, (d) => r.row.classList.toggle('diverges', d));
+      put(k, 'why', whyText({ problem: p.problem, limit: p.limit, ...p.names }), (t) => { r.why.innerHTML = t; });
     });
   }
 

@@ -7,6 +7,7 @@
 // `render`); the URL follows when the drag ends (panel.commit). Each drag
 // frame's work is measured as a 'wl-drag' performance entry for the benchmark.
 import { createAlphaSliders } from './alpha.js';
+import { onScreen } from '../charts/on-screen.js';
 import { weightNames } from '../common/names.js';
 import { whenVisible } from '../common/when-visible.js';
 import { showError } from '../status.js';
@@ -15,14 +16,20 @@ import { chartsMissing, loadChartJs, CHARTS_MISSING, missingNote } from '../vend
 export function createLessonCharts(root, { lesson, panels, engine, state, render }) {
   const slot = (role) => root.querySelector(`[data-role="${role}"]`);
   const main = panels[panels.length - 1];
-  const lazy = (el, make) => whenVisible(el, make, { onError: showError });
+  const lazy = (el, make) => onScreen(el, whenVisible(el, make, { onError: showError }));
 
   // One drag frame: the candidate problem into memory, everything redrawn.
   function live(p, patch, end) {
     const t0 = performance.now();
     if (!p.held && state.number('it', 1) !== 1) state.set({ it: null }, { push: false });   // the run starts where the dot is
-    if (p.preview({ ...p.problem, ...patch })) render();
-    performance.measure('wl-drag', { start: t0, end: performance.now() });
+    const ok = p.preview({ ...p.problem, ...patch });
+    const t1 = performance.now();
+    chartsTime = -1;
+    if (ok) render();
+    const t2 = performance.now();
+    performance.measure('wl-drag', { start: t0, end: t2 });
+    performance.measure('wl-drag-engine', { start: t0, end: t1 });   // its parts, for bench/drag.mjs
+    if (chartsTime >= 0) performance.measure('wl-drag-charts', { start: t2 - chartsTime, end: t2 });
     if (end) p.commit();
   }
   const weightsWith = (p, changes) => {
@@ -76,19 +83,33 @@ export function createLessonCharts(root, { lesson, panels, engine, state, render
 
   // The charts draw only what is computed (`shown`, lesson/reveal.js): the
   // slope once the weight_deltas are, where the dot goes once the new weights are.
+  let chartsTime = -1;   // the charts' share of the last update, ms
   function update(phase, phaseIndex, shown = phaseIndex) {
+    const t0 = performance.now();
     const chartPhase = shown >= 3 ? 'learn' : shown >= 2 ? 'compare' : 'predict';
-    const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase });
-    alpha.update();
+    const steady = panels.some((p) => p.held || p.live);   // mid-drag: the charts keep their frames
+    // Every chart draws first, then the page's text is written (defer): text
+    // written between two canvases would make the browser lay the page out
+    // again before the second draws its labels. A chart made later (lazily)
+    // writes at once.
+    const queue = [];
+    let open = true;
+    const defer = (fn) => (open ? queue.push(fn) : fn());
+    const at = (p) => ({ problem: p.problem, trace: p.trace, iteration: Math.max(p.k, 0), phase: chartPhase, steady, defer });
     learning?.update({ series: panels.map((p) => ({ trace: p.trace, label: panels.length > 1 ? p.ex.title : '', outputNames: p.ex.outputNames })),
-      iteration: Math.max(...panels.map((p) => Math.max(p.k, 0))) });
+      iteration: Math.max(...panels.map((p) => Math.max(p.k, 0))), defer, steady });
     curves.forEach((c, k) => c.update({ ...at(panels[k]), names: panels[k].names }));
     if (surface) {
       const { x, y } = surfaceAxes();
-      pickers[0].value = String(x); pickers[1].value = String(y);
+      if (pickers[0].value !== String(x)) pickers[0].value = String(x);
+      if (pickers[1].value !== String(y)) pickers[1].value = String(y);
       surface.update({ ...at(main), x, y, names: main.names });
     }
+    open = false;
+    for (const fn of queue) fn();
+    alpha.update();
     matrix?.update({ ...at(main), phase, shown, ...main.names });
+    chartsTime = performance.now() - t0;
   }
 
   function destroy() {

@@ -10,6 +10,7 @@ import { phaseIndex } from '../common/trace.js';
 import { weightName } from '../common/names.js';
 import { createDiagramMotion } from './diagram-motion.js';
 import { bindScrub } from './scrub.js';
+import { textWidth, styleReader } from './text-width.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 550, TOP = 12, IN_X = 112, OUT_X = 340, R = 32, FAN_STEP = 33;
@@ -33,7 +34,9 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   const ROW = nIn > 1 && nOut > 1 ? 116 : 100;
   const H = TOP * 2 + rows * ROW;
   const rowY = (k, n) => TOP + (rows - n) * ROW / 2 + k * ROW + ROW / 2;
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'img' });
+  // A group, not an image: its weights, inputs and targets are sliders a
+  // keyboard can focus and move (an image's parts are hidden from screen readers).
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'group', 'aria-label': title });
   const label = el('title', {}, svg);
   label.textContent = title;
   const gEdges = el('g', {}, svg), gLabels = el('g', {}, svg), gNodes = el('g', {}, svg);
@@ -57,9 +60,11 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
         points = `${x1},${y1} ${x2},${y2}`;
       }
       const line = el('polyline', { points, class: 'edge', fill: 'none' }, gEdges);
-      const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})` }, gLabels);
+      const g = el('g', { class: 'edge-label', 'data-index': o * nIn + i, transform: `translate(${lx.toFixed(1)} ${ly.toFixed(1)})`,
+        tabindex: 0, role: 'slider', 'data-key-scrub': 'weight',
+        'aria-label': `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}` }, gLabels);
       const tip = el('title', {}, g);
-      tip.textContent = `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}: click to freeze or unfreeze`;
+      tip.textContent = `weight ${weightName(o * nIn + i, nIn, nOut, { inputNames, outputNames })}: click (or Enter) to freeze or unfreeze, arrow keys to change it`;
       const rect = el('rect', { x: -30, y: -12, width: 60, height: 24, rx: 5 }, g);
       const value = text(g, 0, 0, '', 'edge-value');
       value.setAttribute('dominant-baseline', 'central');
@@ -68,7 +73,8 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   }
   const inputs = inputNames.map((name, i) => {
     const y = rowY(i, nIn);
-    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input scrub', 'data-scrub': 'input', 'data-index': i }, gNodes);
+    el('circle', { cx: IN_X, cy: y, r: R, class: 'node input scrub', 'data-scrub': 'input', 'data-index': i,
+      tabindex: 0, role: 'slider', 'aria-label': `input ${name}` }, gNodes);
     text(gNodes, IN_X - R - 8, y, name, 'node-name', 'end').setAttribute('dominant-baseline', 'central');
     const value = text(gNodes, IN_X, y, '', 'node-value scrub');
     value.setAttribute('dominant-baseline', 'central');
@@ -95,7 +101,8 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   outputs.forEach((out, o) => {
     Object.assign(out.target.dataset, { scrub: 'target', index: o });
     const hit = el('rect', { x: OUT_X + R + 4, y: rowY(o, nOut) - 20, width: 120, height: 30,
-      class: 'scrub-hit', 'data-scrub': 'target', 'data-index': o }, gNodes);
+      class: 'scrub-hit', 'data-scrub': 'target', 'data-index': o, tabindex: 0, role: 'slider', 'aria-label': `target for ${outputNames[o]}` }, gNodes);
+    out.hit = hit;
     el('title', {}, hit).textContent = `target for ${outputNames[o]}: drag up or down to change it`;
   });
   inputNames.forEach((name, i) => {
@@ -104,21 +111,41 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
   });
   container.append(svg);
   const motion = createDiagramMotion(svg, edges);
-  const scrub = bindScrub(svg, { onScrub, value: (kind, i) => current?.[kind === 'input' ? 'input' : 'target'][i] });
+  const fields = { input: 'input', target: 'target', weight: 'weights' };
+  const scrub = bindScrub(svg, { onScrub, value: (kind, i) => current?.[fields[kind]]?.[i] });
   let current = null;   // the problem on screen
 
   const onClick = (event) => {
     const g = event.target.closest('.edge-label');
     if (g && onToggle) onToggle(Number(g.dataset.index));
   };
+  const onKey = (event) => {   // Enter or Space on a weight's label: as a click
+    const g = event.target.closest?.('.edge-label');
+    if (!g || !onToggle || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+    onToggle(Number(g.dataset.index));
+  };
   svg.addEventListener('click', onClick);
+  svg.addEventListener('keydown', onKey);
 
+  // The labels' font (its size is larger on phones and in projector mode)
+  // and the lines' thickness factor (projector mode: 1.8), from the CSS.
+  const looks = styleReader(() => {
+    const value = getComputedStyle(edges[0]?.value ?? svg);
+    return { size: parseFloat(value.fontSize) || 15, family: value.fontFamily || 'monospace',
+      thick: parseFloat(getComputedStyle(svg).getPropertyValue('--line-scale')) || 1 };
+  });
+  const inputCircles = [...gNodes.querySelectorAll('circle[data-scrub="input"]')];
+  // A slider's value for screen readers, written only when it changed.
+  const slider = (node, v, text) => {
+    const now = String(v);
+    if (node.getAttribute('aria-valuenow') !== now) node.setAttribute('aria-valuenow', now);
+    if (node.getAttribute('aria-valuetext') !== text) node.setAttribute('aria-valuetext', text);
+  };
   let lineBox = 24;
   function update({ problem, values, phase }) {
     current = problem;
-    // The labels' box height follows the CSS font size (larger on phones).
-    const size = parseFloat(getComputedStyle(edges[0]?.value ?? svg).fontSize) || 15;
-    const thick = parseFloat(getComputedStyle(svg).getPropertyValue('--line-scale')) || 1;   // projector mode: 1.8
+    const { size, family, thick } = looks();
     lineBox = Math.round(size * 1.6);
     const p = values ? phaseIndex(phase) : -1;
     svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}`);
@@ -132,22 +159,26 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
       e.line.setAttribute('stroke-width', (thick * (1.5 + 7 * Math.min(1, Math.abs(w) / scale))).toFixed(2));
       const isDelta = p === 2;
       const content = isDelta ? `Δ ${fmt(values.weightDeltas[k])}` : fmt(w);
-      e.value.textContent = content;
-      // Measure the text once it is laid out (font size differs on phones).
-      let textWidth = 0;
-      try { textWidth = e.value.getComputedTextLength(); } catch { /* not rendered yet */ }
-      const width = Math.max(44, (textWidth || content.length * 8.6) + 12);
+      if (e.value.textContent !== content) e.value.textContent = content;
+      // Bold as lesson.css draws it: a weight_delta or a new weight, unless frozen.
+      const bold = (isDelta || p === 3) && !frozen;
+      const width = Math.max(44, (textWidth(content, `${bold ? 700 : 400} ${size}px ${family}`) || content.length * 8.6) + 12);
       e.rect.setAttribute('x', (-width / 2).toFixed(1));
       e.rect.setAttribute('height', String(lineBox)); e.rect.setAttribute('y', String(-lineBox / 2 - 1));
       e.rect.setAttribute('width', width.toFixed(1));
       e.g.setAttribute('class', `edge-label${isDelta ? ' delta' : ''}${p === 3 ? ' updated' : ''}${frozen ? ' frozen' : ''}`);
+      // Read aloud: the weight the run starts from (what the arrow keys move), and what is shown.
+      slider(e.g, problem.weights[k], `${fmt(problem.weights[k])}${frozen ? ', frozen' : ''}` +
+        `${content !== fmt(problem.weights[k]) ? `; shown: ${content}` : ''}`);
     });
     inputs.forEach((t, i) => {
       t.textContent = fmt(problem.input[i]);
       t.classList.toggle('long', t.textContent.length > 6);
+      slider(inputCircles[i], problem.input[i], fmt(problem.input[i]));
     });
     outputs.forEach((out, o) => {
       out.target.textContent = `target ${fmt(problem.target[o])}`;
+      slider(out.hit, problem.target[o], fmt(problem.target[o]));
       out.pred.textContent = p >= 0 ? fmt(values.pred[o]) : '';
       out.pred.classList.toggle('long', out.pred.textContent.length > 6);
       out.error.textContent = p >= 1 ? `error ${fmt(values.error[o])}` : '';
@@ -158,6 +189,10 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
 
   return {
     update,
-    destroy() { motion.destroy(); scrub.destroy(); svg.removeEventListener('click', onClick); svg.remove(); },
+    destroy() {
+      motion.destroy(); scrub.destroy();
+      svg.removeEventListener('click', onClick); svg.removeEventListener('keydown', onKey);
+      svg.remove();
+    },
   };
 }

@@ -13,6 +13,16 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
   const p = { ...cfg, ex, book: ex.problem, names, problem: null, trace: null, limit: null, key: '', held: false };
   const limitOf = (problem) => { try { return engine.alphaLimit(problem); } catch { return null; } };
 
+  // The URL takes `problem`; when it already says so (a drag that ended
+  // where it began) nothing is written and no render follows, so the page
+  // renders once more itself: mid-drag frames skip what is off screen and
+  // keep the charts' frames, the end of a drag shows everything.
+  function settle(problem) {
+    const patch = problemPatch(p.prefix, problem, p.book);
+    const same = Object.entries(patch).every(([key, v]) => (state.get(key) ?? null) === (v === null ? null : String(v)));
+    if (same) onLive(); else state.set(patch, { push: false });
+  }
+
   // `live`: a drag in progress. The page redraws from this problem at once
   // (onLive) but the URL is written only by the last, non-live edit.
   function edit(candidate, { live = false } = {}) {
@@ -29,13 +39,17 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
     p.problem = candidate; p.trace = trace; p.limit = limitOf(candidate); p.key = JSON.stringify(candidate);
     p.live = live; p.held = false;
     if (live) onLive();
-    else state.set(problemPatch(p.prefix, candidate, p.book), { push: false });
+    else settle(candidate);
     return true;
   }
 
-  // A number dragged on the diagram: an input or a target.
+  // A number dragged on the diagram (an input or a target), or moved with
+  // the arrow keys (those, or a weight: the run then starts from it, at
+  // iteration 1, as when its dot is dragged on its curve).
   function scrub(kind, index, value, final) {
-    const field = kind === 'input' ? 'input' : 'target';
+    const field = { input: 'input', target: 'target', weight: 'weights' }[kind];
+    if (!field) return;
+    if (field === 'weights' && state.number('it', 1) !== 1) state.set({ it: null }, { push: false });
     const values = [...p.problem[field]];
     values[index] = value;
     edit({ ...p.problem, [field]: values }, { live: !final });
@@ -58,7 +72,7 @@ export function createPanel(root, k, { cfg, ex, pair, settingsSlot }, { engine, 
   p.commit = () => {
     if (!p.held) return;
     p.held = false;
-    state.set(problemPatch(p.prefix, p.problem, p.book), { push: false });
+    settle(p.problem);
   };
 
   function toggleFrozen(w) {

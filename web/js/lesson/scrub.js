@@ -4,6 +4,10 @@
 // final = true (the caller writes the URL then, not on every frame).
 // The step is a hundredth of the value's size (at least 0.005) per pixel,
 // rounded to the step's decimals, so a drag of 100 px moves 8.5 by about 1.
+// The keyboard twin: a focused handle ([data-scrub], or [data-key-scrub] for
+// what only the keyboard moves, such as a weight's label) moves by one
+// pixel's step per arrow key (ten with Shift), through the same onScrub;
+// each key press is final (the URL follows at once).
 
 // The value `dy` pixels above a drag that started at `start`.
 export function scrubValue(start, dy) {
@@ -42,12 +46,26 @@ export function bindScrub(svg, { onScrub, value }) {
     if (last !== start) onScrub(kind, index, last, true);
   };
 
+  const key = (event) => {
+    const dir = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1 }[event.key];
+    const target = event.target.closest?.('[data-scrub], [data-key-scrub]');
+    if (!dir || !target || !onScrub || event.altKey || event.ctrlKey || event.metaKey) return;
+    const kind = target.dataset.scrub ?? target.dataset.keyScrub, index = Number(target.dataset.index);
+    const start = value(kind, index);
+    if (!Number.isFinite(start)) return;
+    event.preventDefault();   // the player's arrow keys step only when nothing else took them
+    const next = scrubValue(start, dir * (event.shiftKey ? 10 : 1));
+    if (next !== start) onScrub(kind, index, next, true);
+  };
+
+  svg.addEventListener('keydown', key);
   svg.addEventListener('pointerdown', down);
   svg.addEventListener('pointermove', move);
   svg.addEventListener('pointerup', up);
   svg.addEventListener('pointercancel', up);
   return {
     destroy() {
+      svg.removeEventListener('keydown', key);
       svg.removeEventListener('pointerdown', down);
       svg.removeEventListener('pointermove', move);
       svg.removeEventListener('pointerup', up);
