@@ -3,7 +3,9 @@
 // surface's path start where the lesson has one, and of the alpha slider;
 // per drag frame, the page's own work from the pointermove (or input) handler
 // to the end of the synchronous redraw of every view (the 'wl-drag'
-// performance entries lesson/charts.js records), median and 95th percentile.
+// performance entries lesson/charts.js records), median and 95th percentile,
+// and the medians of its two measured parts: the engine (wl-drag-engine:
+// engine.run and alphaLimit on the candidate) and the charts (wl-drag-charts).
 // Also the same drag on "steps" with 1,000 iterations (one engine.run per
 // frame draws the whole learning curve). scripts/bench runs it (through
 // bench/run.mjs).

@@ -64,9 +64,11 @@ try {
   const shoot = async () => {
     await page.evaluate(() => {
       const canvas = document.querySelector('.wl-curve canvas.wl-draggable');
-      const d = window.Chart.getChart(canvas).getDatasetMeta(2).data[0];
+      const chart = window.Chart.getChart(canvas);
+      const d = chart.data.datasets[2].data[0];   // the dot, where the chart draws it
       const r = canvas.getBoundingClientRect();
-      Object.assign(document.getElementById('gif-pointer').style, { left: `${r.left + d.x}px`, top: `${r.top + d.y}px` });
+      Object.assign(document.getElementById('gif-pointer').style,
+        { left: `${r.left + chart.scales.x.getPixelForValue(d.x)}px`, top: `${r.top + chart.scales.y.getPixelForValue(d.y)}px` });
     });
     frames.push(half(PNG.sync.read(await page.screenshot())));
   };

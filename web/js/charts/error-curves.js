@@ -21,32 +21,75 @@ const MAX_CHARTS = 3;
 // Errors beyond this are "off the chart".
 const Y_LIMIT = 1e250;
 
-// Draws an arrow from the dot to where it goes next (options.plugins.wlArrow).
-const arrowPlugin = {
-  id: 'wlArrow',
-  afterDatasetsDraw(chart, _args, opts) {
-    const a = opts?.from;
-    const b = opts?.to;
-    if (!a || !b) return;
-    const { x: sx, y: sy } = chart.scales;
-    const k = opts.scale ?? 1;   // projector mode: 1.5
-    const x1 = sx.getPixelForValue(a.x); const y1 = sy.getPixelForValue(a.y);
-    const x2 = sx.getPixelForValue(b.x); const y2 = sy.getPixelForValue(b.y);
-    const len = Math.hypot(x2 - x1, y2 - y1);
-    if (![x1, y1, x2, y2].every(Number.isFinite) || len < 10) return;
-    const ux = (x2 - x1) / len; const uy = (y2 - y1) / len;
-    const ex = x2 - ux * 7 * k; const ey = y2 - uy * 7 * k; // stop short of the hollow dot
-    const { ctx, chartArea: c } = chart;
+// An arrow from the dot to where it goes next (options.plugins.wlArrow: { from, to, color, scale }).
+function drawArrow(chart, opts) {
+  const a = opts?.from;
+  const b = opts?.to;
+  if (!a || !b) return;
+  const { x: sx, y: sy } = chart.scales;
+  const k = opts.scale ?? 1;   // projector mode: 1.5
+  const x1 = sx.getPixelForValue(a.x); const y1 = sy.getPixelForValue(a.y);
+  const x2 = sx.getPixelForValue(b.x); const y2 = sy.getPixelForValue(b.y);
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  if (![x1, y1, x2, y2].every(Number.isFinite) || len < 10) return;
+  const ux = (x2 - x1) / len; const uy = (y2 - y1) / len;
+  const ex = x2 - ux * 7 * k; const ey = y2 - uy * 7 * k; // stop short of the hollow dot
+  const { ctx, chartArea: c } = chart;
+  ctx.save();
+  ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
+  ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2 * k;
+  ctx.beginPath(); ctx.moveTo(x1 + ux * 7 * k, y1 + uy * 7 * k); ctx.lineTo(ex, ey); ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(ex, ey);
+  ctx.lineTo(ex - (ux * 8 + uy * 4.5) * k, ey - (uy * 8 - ux * 4.5) * k);
+  ctx.lineTo(ex - (ux * 8 - uy * 4.5) * k, ey - (uy * 8 + ux * 4.5) * k);
+  ctx.closePath(); ctx.fill();
+  ctx.restore();
+}
+
+// The four datasets (the curve, the tangent, where the dot goes, the dot),
+// drawn here from their data rather than by Chart.js: a drag frame whose
+// axes did not move then needs only chart.draw(), not chart.update(), which
+// re-resolves every option of every element (most of a chart's time in a
+// frame). Chart.js still keeps the elements (for the tooltip) at each update.
+function drawDatasets(chart) {
+  const { ctx, chartArea: c, scales: { x: sx, y: sy } } = chart;
+  const ds = chart.data.datasets;
+  const px = (p) => [sx.getPixelForValue(p.x), sy.getPixelForValue(p.y)];
+  const margin = 10 * (chart.options.plugins.wlArrow?.scale ?? 1);
+  ctx.save();
+  ctx.beginPath(); ctx.rect(c.left - margin, c.top - margin, c.right - c.left + 2 * margin, c.bottom - c.top + 2 * margin); ctx.clip();
+  for (const d of [ds[0], ds[1]]) {   // lines, broken where a value is missing
     ctx.save();
     ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
-    ctx.strokeStyle = opts.color; ctx.fillStyle = opts.color; ctx.lineWidth = 2 * k;
-    ctx.beginPath(); ctx.moveTo(x1 + ux * 7 * k, y1 + uy * 7 * k); ctx.lineTo(ex, ey); ctx.stroke();
+    ctx.strokeStyle = d.borderColor; ctx.lineWidth = d.borderWidth; ctx.setLineDash(d.borderDash ?? []);
     ctx.beginPath();
-    ctx.moveTo(ex, ey);
-    ctx.lineTo(ex - (ux * 8 + uy * 4.5) * k, ey - (uy * 8 - ux * 4.5) * k);
-    ctx.lineTo(ex - (ux * 8 - uy * 4.5) * k, ey - (uy * 8 + ux * 4.5) * k);
-    ctx.closePath(); ctx.fill();
+    let on = false;
+    for (const p of d.data) {
+      if (p.y === null || !Number.isFinite(p.y)) { on = false; continue; }
+      const [x, y] = px(p);
+      if (on) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      on = true;
+    }
+    ctx.stroke();
     ctx.restore();
+  }
+  for (const d of [ds[3], ds[2]]) {   // where it goes (hollow), then the dot on top
+    for (const p of d.data) {
+      const [x, y] = px(p);
+      ctx.beginPath(); ctx.arc(x, y, d.pointRadius, 0, 2 * Math.PI);
+      ctx.fillStyle = d.backgroundColor; ctx.fill();
+      ctx.strokeStyle = d.borderColor; ctx.lineWidth = d.borderWidth; ctx.stroke();
+    }
+  }
+  ctx.restore();
+  drawArrow(chart, chart.options.plugins.wlArrow);
+}
+const ownDatasets = {
+  id: 'wlOwnDatasets',
+  beforeDatasetsDraw(chart) {
+    drawDatasets(chart);
+    return false;   // Chart.js draws none of them
   },
 };
 
@@ -160,7 +203,7 @@ export function createErrorCurves(container, engine, options = {}) {
             grid: { color: rgba(t.lineRgb, 0.8), lineWidth: k }, border: { width: k } },
         },
       },
-      plugins: [arrowPlugin, offPlugin, steadyLayout, quietWhileDragging],
+      plugins: [ownDatasets, offPlugin, steadyLayout, quietWhileDragging],
     });
     const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {}, curve: null, drawn: '',
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
@@ -342,7 +385,10 @@ export function createErrorCurves(container, engine, options = {}) {
         opts.scales.x.title.text = `weight ${letter(w)}`;
         opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn, scale: look } : {};
         opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger, scale: look };
-        f.chart.update('none');
+        // Mid-drag, with the axes where the last update put them, a redraw is enough.
+        const axes = [lo, hi, ymax, f.chart.width, f.chart.height].join(',');
+        if (still && axes === f.axes && f.chart.chartArea) f.chart.draw();
+        else { f.chart.update('none'); f.axes = axes; }
       }
 
       const parts = [`weight ${fmt(wx)}`, `error ${fmt(wy)}`];

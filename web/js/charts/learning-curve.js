@@ -15,27 +15,55 @@ const LOG_SPAN = 100;   // max/min beyond this: log scale
 // On a log axis only the powers of ten are labelled.
 const decade = (v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? fmt(v) : '');
 
-// The vertical line at the current iteration and, on each line, its point
-// there (options.plugins.wlNow: { x, color, points: [{ y, color }] }): drawn
-// here rather than as a per-point radius, so moving the iteration redraws
-// without touching the datasets.
+// The lines, drawn here from their data rather than by Chart.js (a drag
+// frame whose axes did not move then needs only chart.draw(), not
+// chart.update(), which re-resolves every option of every point), then the
+// vertical line at the current iteration and, on each line, its point there
+// (options.plugins.wlNow: { x, color, scale, points: [{ y, color }] }).
 const nowPlugin = {
   id: 'wlNow',
-  afterDatasetsDraw(chart, _args, opts) {
-    if (!Number.isFinite(opts?.x)) return;
+  beforeDatasetsDraw(chart, _args, opts) {
     const { ctx, chartArea: c, scales: { x, y } } = chart;
-    const px = x.getPixelForValue(opts.x);
-    if (!(px >= c.left - 1 && px <= c.right + 1)) return;
+    const k = opts?.scale ?? 1;
     ctx.save();
-    ctx.strokeStyle = opts.color; ctx.lineWidth = 2 * (opts.scale ?? 1);
+    ctx.beginPath(); ctx.rect(c.left - 4 * k, c.top - 4 * k, c.right - c.left + 8 * k, c.bottom - c.top + 8 * k); ctx.clip();
+    for (const d of chart.data.datasets) {
+      ctx.save();
+      ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
+      ctx.strokeStyle = d.borderColor; ctx.lineWidth = d.borderWidth; ctx.setLineDash(d.borderDash ?? []);
+      ctx.beginPath();
+      let on = false;
+      for (const p of d.data) {
+        if (p.y === null || !Number.isFinite(p.y)) { on = false; continue; }
+        const px = x.getPixelForValue(p.x), py = y.getPixelForValue(p.y);
+        if (on) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+        on = true;
+      }
+      ctx.stroke();
+      ctx.restore();
+      if (d.pointRadius > 0) {
+        ctx.fillStyle = d.backgroundColor;
+        for (const p of d.data) {
+          if (p.y === null || !Number.isFinite(p.y)) continue;
+          ctx.beginPath(); ctx.arc(x.getPixelForValue(p.x), y.getPixelForValue(p.y), d.pointRadius, 0, 2 * Math.PI); ctx.fill();
+        }
+      }
+    }
+    ctx.restore();
+    if (!Number.isFinite(opts?.x)) return false;
+    const px = x.getPixelForValue(opts.x);
+    if (!(px >= c.left - 1 && px <= c.right + 1)) return false;
+    ctx.save();
+    ctx.strokeStyle = opts.color; ctx.lineWidth = 2 * k;
     ctx.beginPath(); ctx.moveTo(px, c.top); ctx.lineTo(px, c.bottom); ctx.stroke();
     for (const p of opts.points ?? []) {
       const py = y.getPixelForValue(p.y);
       if (!(p.y !== null && py >= c.top - 1 && py <= c.bottom + 1)) continue;
       ctx.fillStyle = p.color;
-      ctx.beginPath(); ctx.arc(px, py, 5 * (opts.scale ?? 1), 0, 2 * Math.PI); ctx.fill();
+      ctx.beginPath(); ctx.arc(px, py, 5 * k, 0, 2 * Math.PI); ctx.fill();
     }
     ctx.restore();
+    return false;   // Chart.js draws none of the lines
   },
 };
 
@@ -82,7 +110,8 @@ export function createLearningCurve(container, { onIteration } = {}) {
   // every chart has drawn (lesson/charts.js).
   const said = new Map();
   const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
-  function update({ series, iteration = 0, defer = (fn) => fn() }) {
+  let drawnAxes = '';
+  function update({ series, iteration = 0, defer = (fn) => fn(), steady = false }) {
     const k = chartLook();
     if (k !== look) {
       look = k;
@@ -142,7 +171,11 @@ export function createLearningCurve(container, { onIteration } = {}) {
     current = Math.min(Math.max(0, iteration), Math.max(steps - 1, 0));
     chart.options.plugins.wlNow = steps ? { x: current + 1, color: t.learn, scale: k,
       points: chart.data.datasets.map((d) => ({ y: d.data[current]?.y ?? null, color: d.borderColor })) } : {};
-    chart.update('none');
+    // Mid-drag, with the axes and the legend where the last update put them, a redraw is enough.
+    const axes = JSON.stringify([chart.options.scales.x.min, chart.options.scales.x.max, chart.options.scales.y.type,
+      chart.options.scales.y.min, chart.options.scales.y.max, chart.data.datasets.map((d) => d.label), chart.width, chart.height]);
+    if (steady && axes === drawnAxes && chart.chartArea) chart.draw();
+    else { chart.update('none'); drawnAxes = axes; }
     const first = series[series.length - 1]?.trace;
     let total = 0;
     if (first && current < usableSteps(first)) for (let o = 0; o < first.nOut; o += 1) total += first.error[current * first.nOut + o];
