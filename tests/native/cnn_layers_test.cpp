@@ -309,13 +309,16 @@ std::vector<float> sparse_values(int c, int h, int w, double zeros, wl::Rng& rng
 }  // namespace
 
 TEST(CnnLayers, ConvReluPoolIsTheThreeLayersBitForBit) {
-  // The digit CNN's two convolutions, channels left over (6 = 4 + 2) and
-  // windows left over in a row (10 = 8 + 2), with and without the row skip.
+  // The digit CNN's two convolutions (as shipped, and wider: 16 channels,
+  // 12 -> 24), channels left over (6 = 4 + 2, 5 = 4 + 1), windows left over
+  // in a row (10 = 8 + 2), rows wider than 32 (the row skip's other way to
+  // find a row's span), with and without the row skip.
   struct Shape {
     int ic, h, w, oc, k;
   };
-  for (const Shape s : {Shape{1, 28, 28, 8, 5}, Shape{8, 12, 12, 32, 5}, Shape{2, 9, 15, 6, 4},
-                        Shape{3, 14, 14, 5, 5}}) {
+  for (const Shape s : {Shape{1, 28, 28, 8, 5}, Shape{8, 12, 12, 32, 5}, Shape{1, 28, 28, 16, 5},
+                        Shape{16, 12, 12, 32, 5}, Shape{12, 12, 12, 24, 5}, Shape{2, 9, 15, 6, 4},
+                        Shape{3, 14, 14, 5, 5}, Shape{1, 36, 40, 3, 5}}) {
     const int oh = s.h - s.k + 1, ow = s.w - s.k + 1;
     for (const bool skip : {true, false}) {
       wl::Rng rng(21);
@@ -329,8 +332,10 @@ TEST(CnnLayers, ConvReluPoolIsTheThreeLayersBitForBit) {
       wl::maxpool2_forward(want.data(), relu.data(), s.oc, oh, ow);
       std::vector<float> got(want.size(), -7.0f);  // garbage: every value must be written
       std::vector<int> spans(2 * s.ic * s.h);
+      std::vector<float> packed(wl::conv_packed_size(s.oc, s.ic, s.k), -7.0f);
+      wl::pack_conv(packed.data(), weight.data(), bias.data(), s.oc, s.ic, s.k);
       wl::conv2d_relu_maxpool2_forward(got.data(), skip ? spans.data() : nullptr, in.data(),
-                                       weight.data(), bias.data(), s.ic, s.h, s.w, s.oc, s.k);
+                                       packed.data(), s.ic, s.h, s.w, s.oc, s.k);
       int differ = 0, zeros = 0;
       for (std::size_t i = 0; i < want.size(); ++i) {
         differ += std::memcmp(&got[i], &want[i], sizeof(float)) != 0;  // +0 and -0 differ here

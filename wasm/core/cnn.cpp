@@ -236,11 +236,17 @@ void Cnn::run_forward(const float* image) {
   }
 }
 
-// The inference copy of fc1's weights, packed output-minor for
-// dense_forward_sparse ([inputs][hidden]). Made when the model is loaded and
-// again before the first predict() after the weights may have changed.
+// The inference copies of the weights: both convolutions' in the order their
+// tiles walk them (pack_conv), fc1's output-minor for dense_forward_sparse
+// ([inputs][hidden]). Made when the model is loaded and again before the
+// first predict() after the weights may have changed.
 void Cnn::pack() {
-  const int hid = config_.hidden;
+  const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
+  const float* p = params.data();
+  conv1_packed_.assign(conv_packed_size(c1, 1, kK), 0.0f);
+  pack_conv(conv1_packed_.data(), p + at_.conv1_w, p + at_.conv1_b, c1, 1, kK);
+  conv2_packed_.assign(conv_packed_size(c2, c1, kK), 0.0f);
+  pack_conv(conv2_packed_.data(), p + at_.conv2_w, p + at_.conv2_b, c2, c1, kK);
   packed_.assign(std::size_t(flat_) * round_up4(hid), 0.0f);
   if (hid > 0) pack_output_minor(packed_.data(), params.data() + at_.fc1_w, hid, flat_);
   packed_ok_ = true;
@@ -253,11 +259,11 @@ void Cnn::run_inference(const float* image) {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   if (!packed_ok_) pack();
   const float* p = params.data();
-  conv2d_relu_maxpool2_forward(pool1_.data(), spans_.data(), image, p + at_.conv1_w,
-                               p + at_.conv1_b, 1, kMnistSide, kMnistSide, c1, kK);
+  conv2d_relu_maxpool2_forward(pool1_.data(), spans_.data(), image, conv1_packed_.data(), 1,
+                               kMnistSide, kMnistSide, c1, kK);
   // pool1 has few empty rows (5%), so conv2 does not look for them
-  conv2d_relu_maxpool2_forward(pool2_.data(), nullptr, pool1_.data(), p + at_.conv2_w,
-                               p + at_.conv2_b, c1, kP1Side, kP1Side, c2, kK);
+  conv2d_relu_maxpool2_forward(pool2_.data(), nullptr, pool1_.data(), conv2_packed_.data(), c1,
+                               kP1Side, kP1Side, c2, kK);
   if (hid > 0) {
     dense_forward_sparse(fc1_.data(), partial_.data(), nonzero_.data(), pool2_.data(),
                          packed_.data(), p + at_.fc1_b, flat_, hid);

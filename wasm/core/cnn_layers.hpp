@@ -56,11 +56,23 @@ void conv2d_backward(float* d_in,          // [in_c][h][w] or nullptr
 // which the ReLU removes): worth it for the image (82% zeros, its top and
 // bottom rows empty), not for pool1. The output sides (h - k + 1, w - k + 1)
 // must be even.
+// The weights are read packed (pack_conv, once at model load) in the order
+// the tile walks them: four output channels side by side for each tap, so a
+// tap's four weights are one pointer apart by constants and the tile's loop
+// advances two pointers (the image's and the weights'), with no index
+// arithmetic per tap.
+int conv_packed_size(int out_c, int in_c, int k);  // floats: weights, then biases
+// packed[g][t][q] = weight[4g + q][t] for t = (c*k + i)*k + j, then
+// packed[groups*nr + o] = bias[o]; 0 for the channels past out_c (up to a
+// multiple of 4), whose sums are computed and never stored.
+void pack_conv(float* packed,        // [conv_packed_size(out_c, in_c, k)]
+               const float* weight,  // [out_c][in_c][k][k]
+               const float* bias,    // [out_c]
+               int out_c, int in_c, int k);
 void conv2d_relu_maxpool2_forward(float* out,           // [out_c][oh/2][ow/2]
                                   int* spans,           // [in_c*h][2] scratch, or nullptr
                                   const float* in,      // [in_c][h][w]
-                                  const float* weight,  // [out_c][in_c][k][k]
-                                  const float* bias,    // [out_c]
+                                  const float* packed,  // pack_conv's layout
                                   int in_c, int h, int w, int out_c, int k);
 
 // --- inference: a dense layer on a sparse input ------------------------------
