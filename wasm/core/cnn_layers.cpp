@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/check.hpp"
+
 namespace wl {
 namespace {
 
@@ -320,6 +322,146 @@ void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const
           out[((o + q) * ph + y) * pw + x / 2] =
               conv_relu_pool_at(in, h, w, wg, q, bias[o + q], in_c, k, y, x / 2);
         }
+      }
+    }
+  }
+}
+
+namespace {
+
+// kBits.j[m]: the set bits of m (m < 256) in increasing order, then zeros.
+struct BitTable {
+  int j[256][8];
+};
+constexpr BitTable make_bit_table() {
+  BitTable t{};
+  for (int m = 0; m < 256; ++m) {
+    int n = 0;
+    for (int b = 0; b < 8; ++b) {
+      if (m >> b & 1) t.j[m][n++] = b;
+    }
+  }
+  return t;
+}
+constexpr BitTable kBits = make_bit_table();
+
+i32x4 load4i(const int* p) {
+  i32x4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+void store4i(int* p, i32x4 v) { std::memcpy(p, &v, sizeof v); }
+i32x4 splat4i(int v) { return i32x4{v, v, v, v}; }
+
+// The taps of positions (y, x) and (y, x + 1) where either input is nonzero,
+// in (c, i, j) order: wl[e] = t * n4 (the tap's row of packed weights),
+// dl[e] = the input's index at position x. Each input row contributes the
+// set bits of its mask, all 8 table entries stored (so lists have 8 spare).
+// Returns the count.
+__attribute__((noinline)) int pair_taps(int* wl, int* dl, const int* masks, int in_c, int h, int w,
+                                        int k, int n4, int y, int x) {
+  const std::uint32_t kmask = (1u << k) - 1;
+  const i32x4 scale = splat4i(n4);
+  int n = 0;
+  for (int c = 0; c < in_c; ++c) {
+    for (int i = 0; i < k; ++i) {
+      const int row = c * h + y + i;
+      const std::uint32_t u = static_cast<std::uint32_t>(masks[row]) >> x;
+      const std::uint32_t m = (u | (u >> 1)) & kmask;
+      const i32x4 j0 = load4i(kBits.j[m]), j1 = load4i(kBits.j[m] + 4);
+      const i32x4 tw = splat4i((c * k + i) * k * n4), td = splat4i(row * w + x);
+      store4i(wl + n, j0 * scale + tw);
+      store4i(wl + n + 4, j1 * scale + tw);
+      store4i(dl + n, j0 + td);
+      store4i(dl + n + 4, j1 + td);
+      n += __builtin_popcount(m);
+    }
+  }
+  return n;
+}
+
+// The max of positions x and x + 1 of 4G output channels (bias, then the
+// listed taps in order), into m[G].
+template <int G>
+__attribute__((noinline)) void pair_max(f32x4* m, const int* wl, const int* dl, int n,
+                                        const float* in, const float* weights, const float* bias) {
+  f32x4 a[G], b[G];
+  for (int g = 0; g < G; ++g) a[g] = b[g] = load4(bias + 4 * g);
+  for (int e = 0; e < n; ++e) {
+    const float* src = in + dl[e];
+    const float* wp = weights + wl[e];
+    const f32x4 v0 = splat4(src[0]), v1 = splat4(src[1]);
+    for (int g = 0; g < G; ++g) {
+      const f32x4 wv = load4(wp + 4 * g);
+      a[g] += v0 * wv;
+      b[g] += v1 * wv;
+    }
+  }
+  for (int g = 0; g < G; ++g) m[g] = max4(a[g], b[g]);
+}
+
+}  // namespace
+
+int count_nonzero(const float* v, int n) {
+  i32x4 count = splat4i(0);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) count -= load4(v + i) != splat4(0.0f);  // true is -1 per lane
+  int total = (count[0] + count[1]) + (count[2] + count[3]);
+  for (; i < n; ++i) total += v[i] != 0;
+  return total;
+}
+
+int conv_sparse_packed_size(int out_c, int in_c, int k) {
+  return round_up4(out_c) * (in_c * k * k + 1);
+}
+
+void pack_conv_sparse(float* packed, const float* weight, const float* bias, int out_c, int in_c,
+                      int k) {
+  const int nr = in_c * k * k, n4 = round_up4(out_c);
+  pack_output_minor(packed, weight, out_c, nr);
+  for (int o = 0; o < n4; ++o) packed[nr * n4 + o] = o < out_c ? bias[o] : 0.0f;
+}
+
+int conv_sparse_scratch_size(int in_c, int h, int k) { return in_c * h + 4 * (in_c * k * k + 8); }
+
+void conv2d_relu_maxpool2_sparse(float* out, int* scratch, const float* in, const float* packed,
+                                 int in_c, int h, int w, int out_c, int k) {
+  const int oh = h - k + 1, ow = w - k + 1, ph = oh / 2, pw = ow / 2, nr = in_c * k * k;
+  if (w > 32 || k > 8 || oh % 2 != 0 || ow % 2 != 0) {
+    require(false,
+            "conv2d_relu_maxpool2_sparse: needs rows of at most 32, k <= 8 and even "
+            "output sides");
+  }
+  const int n4 = round_up4(out_c), cap = nr + 8;
+  const float* bias = packed + nr * n4;
+  int* masks = scratch;  // bit x of masks[row]: in[row][x] != 0
+  int* top_w = scratch + in_c * h;
+  int *top_d = top_w + cap, *bottom_w = top_d + cap, *bottom_d = bottom_w + cap;
+  for (int row = 0; row < in_c * h; ++row) {
+    masks[row] = static_cast<int>(nonzero_bits(in + row * w, w));
+  }
+  for (int y = 0; y < ph; ++y) {
+    for (int x = 0; x < ow; x += 2) {
+      const int n_top = pair_taps(top_w, top_d, masks, in_c, h, w, k, n4, 2 * y, x);
+      const int n_bottom = pair_taps(bottom_w, bottom_d, masks, in_c, h, w, k, n4, 2 * y + 1, x);
+      for (int o = 0; o < n4;) {
+        // max(top pair, bottom pair), then the ReLU: as the dense tile pools
+        f32x4 top[4], bottom[4];
+        const int groups = o + 16 <= n4 ? 4 : 1;
+        if (groups == 4) {
+          pair_max<4>(top, top_w, top_d, n_top, in, packed + o, bias + o);
+          pair_max<4>(bottom, bottom_w, bottom_d, n_bottom, in, packed + o, bias + o);
+        } else {
+          pair_max<1>(top, top_w, top_d, n_top, in, packed + o, bias + o);
+          pair_max<1>(bottom, bottom_w, bottom_d, n_bottom, in, packed + o, bias + o);
+        }
+        for (int g = 0; g < groups; ++g) {
+          const f32x4 r = max4(splat4(0.0f), max4(top[g], bottom[g]));
+          for (int q = 0; q < 4 && o + 4 * g + q < out_c; ++q) {
+            out[((o + 4 * g + q) * ph + y) * pw + x / 2] = r[q];
+          }
+        }
+        o += 4 * groups;
       }
     }
   }
