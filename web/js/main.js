@@ -140,7 +140,7 @@ nav.addEventListener('click', follow);
 root.addEventListener('click', follow);
 
 // Offline after the first visit (web/sw.js), registered once the first view
-// is up: its precache then finds in the HTTP cache what the page just fetched.
+// is up and drawn: its precache then finds in the HTTP cache what the page just fetched.
 // Registration failing (e.g. a file:// URL) only loses the offline copy, never
 // the page. Then the "available offline" control, in the footer.
 function afterFirstView() {
@@ -186,6 +186,8 @@ window.weightlab = (async () => {
   // Listen first: whatever the first view does, the navigation keeps working.
   state.subscribe(() => { applyProjector(); show(engine).catch(showError); });
   await show(engine);
-  setTimeout(afterFirstView, 0);
+  // After the first frame, when the page is idle: the service worker's
+  // precache and the offline control never compete with the first view.
+  requestAnimationFrame(() => (window.requestIdleCallback ?? setTimeout)(afterFirstView));
   return engine;
 })();
