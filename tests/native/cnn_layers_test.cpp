@@ -309,13 +309,16 @@ std::vector<float> sparse_values(int c, int h, int w, double zeros, wl::Rng& rng
 }  // namespace
 
 TEST(CnnLayers, ConvReluPoolIsTheThreeLayersBitForBit) {
-  // The digit CNN's two convolutions, channels left over (6 = 4 + 2) and
-  // windows left over in a row (10 = 8 + 2), with and without the row skip.
+  // The digit CNN's two convolutions (as shipped, and wider: 16 channels,
+  // 12 -> 24), channels left over (6 = 4 + 2, 5 = 4 + 1), windows left over
+  // in a row (10 = 8 + 2), rows wider than 32 (the row skip's other way to
+  // find a row's span), with and without the row skip.
   struct Shape {
     int ic, h, w, oc, k;
   };
-  for (const Shape s : {Shape{1, 28, 28, 8, 5}, Shape{8, 12, 12, 32, 5}, Shape{2, 9, 15, 6, 4},
-                        Shape{3, 14, 14, 5, 5}}) {
+  for (const Shape s : {Shape{1, 28, 28, 8, 5}, Shape{8, 12, 12, 32, 5}, Shape{1, 28, 28, 16, 5},
+                        Shape{16, 12, 12, 32, 5}, Shape{12, 12, 12, 24, 5}, Shape{2, 9, 15, 6, 4},
+                        Shape{3, 14, 14, 5, 5}, Shape{1, 36, 40, 3, 5}}) {
     const int oh = s.h - s.k + 1, ow = s.w - s.k + 1;
     for (const bool skip : {true, false}) {
       wl::Rng rng(21);
@@ -329,8 +332,10 @@ TEST(CnnLayers, ConvReluPoolIsTheThreeLayersBitForBit) {
       wl::maxpool2_forward(want.data(), relu.data(), s.oc, oh, ow);
       std::vector<float> got(want.size(), -7.0f);  // garbage: every value must be written
       std::vector<int> spans(2 * s.ic * s.h);
+      std::vector<float> packed(wl::conv_packed_size(s.oc, s.ic, s.k), -7.0f);
+      wl::pack_conv(packed.data(), weight.data(), bias.data(), s.oc, s.ic, s.k);
       wl::conv2d_relu_maxpool2_forward(got.data(), skip ? spans.data() : nullptr, in.data(),
-                                       weight.data(), bias.data(), s.ic, s.h, s.w, s.oc, s.k);
+                                       packed.data(), s.ic, s.h, s.w, s.oc, s.k);
       int differ = 0, zeros = 0;
       for (std::size_t i = 0; i < want.size(); ++i) {
         differ += std::memcmp(&got[i], &want[i], sizeof(float)) != 0;  // +0 and -0 differ here
@@ -341,6 +346,62 @@ TEST(CnnLayers, ConvReluPoolIsTheThreeLayersBitForBit) {
       EXPECT_GT(zeros, 0);  // the ReLU had something to do
     }
   }
+}
+
+TEST(CnnLayers, ConvReluPoolSparseIsTheThreeLayersBitForBit) {
+  // conv2 as shipped and wider (16 -> 32, 12 -> 24), output channels in
+  // blocks of 16 and 4 with some left over (30 = 16 + 3 * 4 + 2, 6 = 4 + 2),
+  // the image (28 wide), a 4x4 kernel, inputs from 0% to 90% zeros.
+  struct Shape {
+    int ic, h, w, oc, k;
+  };
+  for (const Shape s : {Shape{8, 12, 12, 32, 5}, Shape{16, 12, 12, 32, 5}, Shape{12, 12, 12, 24, 5},
+                        Shape{8, 12, 12, 30, 5}, Shape{1, 28, 28, 8, 5}, Shape{2, 9, 15, 6, 4}}) {
+    const int oh = s.h - s.k + 1, ow = s.w - s.k + 1;
+    for (const double zeros : {0.0, 0.6, 0.9}) {
+      wl::Rng rng(23);
+      const std::vector<float> in = sparse_values(s.ic, s.h, s.w, zeros, rng);
+      const std::vector<float> weight = random_values(s.oc * s.ic * s.k * s.k, rng);
+      const std::vector<float> bias = random_values(s.oc, rng);
+      std::vector<float> conv(s.oc * oh * ow), relu(conv.size()), want(conv.size() / 4);
+      wl::conv2d_forward(conv.data(), in.data(), weight.data(), bias.data(), s.ic, s.h, s.w, s.oc,
+                         s.k);
+      wl::relu_forward(relu.data(), conv.data(), static_cast<int>(conv.size()));
+      wl::maxpool2_forward(want.data(), relu.data(), s.oc, oh, ow);
+      std::vector<float> got(want.size(), -7.0f);  // garbage: every value must be written
+      std::vector<float> packed(wl::conv_sparse_packed_size(s.oc, s.ic, s.k), -7.0f);
+      std::vector<int> scratch(wl::conv_sparse_scratch_size(s.ic, s.h, s.k), -7);
+      wl::pack_conv_sparse(packed.data(), weight.data(), bias.data(), s.oc, s.ic, s.k);
+      wl::conv2d_relu_maxpool2_sparse(got.data(), scratch.data(), in.data(), packed.data(), s.ic,
+                                      s.h, s.w, s.oc, s.k);
+      int differ = 0, zero_out = 0;
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        differ += std::memcmp(&got[i], &want[i], sizeof(float)) != 0;  // +0 and -0 differ here
+        zero_out += want[i] == 0;
+      }
+      EXPECT_EQ(differ, 0) << s.ic << "x" << s.h << "x" << s.w << " -> " << s.oc << ", k " << s.k
+                           << ", " << zeros * 100 << "% zeros";
+      EXPECT_GT(zero_out, 0);  // the ReLU had something to do
+    }
+  }
+}
+
+TEST(CnnLayers, CountNonzeroCountsNaNAndNotSignedZeros) {
+  const float nan = std::nanf("");
+  const std::vector<float> v = {0.0f, -0.0f, 1.0f, nan, 0.0f, -2.0f, 0.0f, 0.0f, 3.0f};
+  EXPECT_EQ(wl::count_nonzero(v.data(), 9), 4);  // 4 + 4 in vectors, the last alone
+  EXPECT_EQ(wl::count_nonzero(v.data(), 3), 1);
+  EXPECT_EQ(wl::count_nonzero(v.data(), 0), 0);
+}
+
+TEST(CnnLayers, ConvReluPoolSparseRefusesRowsWiderThan32) {
+  const int ic = 1, h = 8, w = 36, oc = 4, k = 5;
+  std::vector<float> in(ic * h * w, 1.0f), out(oc * 2 * 16);
+  std::vector<float> packed(wl::conv_sparse_packed_size(oc, ic, k), 0.0f);
+  std::vector<int> scratch(wl::conv_sparse_scratch_size(ic, h, k));
+  EXPECT_THROW(wl::conv2d_relu_maxpool2_sparse(out.data(), scratch.data(), in.data(), packed.data(),
+                                               ic, h, w, oc, k),
+               std::invalid_argument);
 }
 
 TEST(CnnLayers, DenseForwardSparseIsDenseForwardBitForBit) {

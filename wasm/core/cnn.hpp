@@ -61,7 +61,7 @@ class Cnn {
 
   // Inference: probs[10] = softmax(logits), the same floats as forward()
   // gives. Uses the object's own scratch buffers (so it is not re-entrant)
-  // and a packed copy of the weights, made at model load and again after
+  // and packed copies of the weights, made at model load and again after
   // init(), forward() or weights_changed(); it allocates only then.
   void predict(float* probs,         // [10]
                const float* image);  // [28*28] in [0,1]
@@ -95,9 +95,10 @@ class Cnn {
   // activations of the last forward (and scratch)
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;
-  // run_inference's packed fc1 weights and scratch (see pack(), allocate())
-  std::vector<float> packed_, partial_;
-  std::vector<int> nonzero_, spans_;
+  // run_inference's packed weights (conv1: pack_conv, conv2: pack_conv and
+  // pack_conv_sparse, fc1: pack_output_minor) and scratch (see pack(), allocate())
+  std::vector<float> conv1_packed_, conv2_packed_, conv2_sparse_, packed_, partial_;
+  std::vector<int> nonzero_, spans_, conv2_scratch_;
   bool packed_ok_ = false;
   // their gradients
   std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_, d_pool1_,

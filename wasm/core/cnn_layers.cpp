@@ -1,7 +1,10 @@
 #include "core/cnn_layers.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+
+#include "core/check.hpp"
 
 namespace wl {
 namespace {
@@ -13,6 +16,7 @@ namespace {
 // half-empty vectors built from scalar loads, and the WASM build of the CNN's
 // backward pass ran ~2x slower than native. Same operations, same order.
 typedef float f32x4 __attribute__((vector_size(16)));
+typedef int i32x4 __attribute__((vector_size(16)));
 
 f32x4 load4(const float* p) {
   f32x4 v;
@@ -119,13 +123,16 @@ float conv_at(const float* in, int h, int w, const float* weight, float bias, in
 }
 
 // The 32 sums of conv_tile_4x8 at row y, column x, into acc (channel q's
-// eight positions in acc[2q], acc[2q+1]), leaving out the input rows whose
-// nonzero columns (span[2*row], span[2*row+1]) miss the tile's columns
-// x .. x+k+6. The other rows' taps are added in the same order, so each sum
-// equals conv_tile_4x8's up to the sign of a zero. The four channels' weight
-// rows get pointers of their own, so each tap's address is one add.
-inline void conv_sums_4x8(f32x4 acc[8], const float* in, int h, int w, const float* weight, int nr,
-                          const float* bias, int in_c, int k, const int* span, int y, int x) {
+// eight positions in acc[2q], acc[2q+1]), from pack_conv's layout: wg is the
+// group's [nr][4] weights, bias its 4 biases. Input rows whose nonzero
+// columns (span[2*row], span[2*row+1]) miss the tile's columns x .. x+k+6
+// are left out; the other rows' taps are added in the same order, so each
+// sum equals conv_tile_4x8's up to the sign of a zero. Each tap's loads are
+// at constant offsets from two pointers that the loop advances. (Kept out
+// of line: inlined into its caller, the WASM build ran twice as slow.)
+__attribute__((noinline)) void conv_sums_packed_4x8(f32x4 acc[8], const float* in, int h, int w,
+                                                    const float* wg, const float* bias, int in_c,
+                                                    int k, const int* span, int y, int x) {
   f32x4 a0 = splat4(bias[0]), b0 = a0, a1 = splat4(bias[1]), b1 = a1;
   f32x4 a2 = splat4(bias[2]), b2 = a2, a3 = splat4(bias[3]), b3 = a3;
   const int x_last = x + k + 6;
@@ -134,12 +141,12 @@ inline void conv_sums_4x8(f32x4 acc[8], const float* in, int h, int w, const flo
       const int row = c * h + y + i;
       if (span && (span[2 * row + 1] < x || span[2 * row] > x_last)) continue;
       const float* src = in + row * w + x;
-      const float* w0 = weight + (c * k + i) * k;
-      const float *w1 = w0 + nr, *w2 = w1 + nr, *w3 = w2 + nr;
-      for (int j = 0; j < k; ++j) {
-        const f32x4 lo = load4(src + j), hi = load4(src + j + 4);
-        const f32x4 s0 = splat4(w0[j]), s1 = splat4(w1[j]);
-        const f32x4 s2 = splat4(w2[j]), s3 = splat4(w3[j]);
+      const float* const end = src + k;
+      const float* wp = wg + (c * k + i) * k * 4;
+      for (; src != end; ++src, wp += 4) {
+        const f32x4 lo = load4(src), hi = load4(src + 4);
+        const f32x4 s0 = splat4(wp[0]), s1 = splat4(wp[1]);
+        const f32x4 s2 = splat4(wp[2]), s3 = splat4(wp[3]);
         // one output channel per line:
         // clang-format off
         a0 += s0 * lo; b0 += s0 * hi;
@@ -158,16 +165,43 @@ inline void conv_sums_4x8(f32x4 acc[8], const float* in, int h, int w, const flo
 
 f32x4 max4(f32x4 a, f32x4 b) { return b > a ? b : a; }
 
+// conv_at from pack_conv's layout: channel q of the group whose weights are wg.
+float conv_at_packed(const float* in, int h, int w, const float* wg, int q, float bias, int in_c,
+                     int k) {
+  float sum = bias;
+  for (int c = 0; c < in_c; ++c) {
+    for (int i = 0; i < k; ++i) {
+      for (int j = 0; j < k; ++j)
+        sum += wg[((c * k + i) * k + j) * 4 + q] * in[(c * h + i) * w + j];
+    }
+  }
+  return sum;
+}
+
 // max(0, max of conv_at over the 2x2 window at (2y, 2x)) of one output channel.
-float conv_relu_pool_at(const float* in, int h, int w, const float* weight, float bias, int in_c,
+float conv_relu_pool_at(const float* in, int h, int w, const float* wg, int q, float bias, int in_c,
                         int k, int y, int x) {
-  float m = conv_at(in + 2 * y * w + 2 * x, h, w, weight, bias, in_c, k);
+  float m = conv_at_packed(in + 2 * y * w + 2 * x, h, w, wg, q, bias, in_c, k);
   const int offsets[3] = {1, w, w + 1};
   for (int off : offsets) {
-    const float v = conv_at(in + 2 * y * w + 2 * x + off, h, w, weight, bias, in_c, k);
+    const float v = conv_at_packed(in + 2 * y * w + 2 * x + off, h, w, wg, q, bias, in_c, k);
     m = v > m ? v : m;
   }
   return m > 0 ? m : 0.0f;
+}
+
+// Bit x set where row[x] != 0 (NaN included), for w <= 32.
+std::uint32_t nonzero_bits(const float* row, int w) {
+  std::uint32_t m = 0;
+  int x = 0;
+#if defined(__wasm_simd128__)
+  for (; x + 4 <= w; x += 4) {  // 4 columns at a time: compare, then one bit per lane
+    const i32x4 nonzero = load4(row + x) != splat4(0.0f);
+    m |= static_cast<std::uint32_t>(__builtin_wasm_bitmask_i32x4(nonzero)) << x;
+  }
+#endif
+  for (; x < w; ++x) m |= static_cast<std::uint32_t>(row[x] != 0) << x;
+  return m;
 }
 
 // col[c*k*k + i*k + j][y*out_w + x] = in[c][y+i][x+j]
@@ -218,24 +252,50 @@ void conv2d_forward(float* out, const float* in, const float* weight, const floa
   }
 }
 
-void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const float* weight,
-                                  const float* bias, int in_c, int h, int w, int out_c, int k) {
+int conv_packed_size(int out_c, int in_c, int k) {
+  return round_up4(out_c) * in_c * k * k + round_up4(out_c);
+}
+
+void pack_conv(float* packed, const float* weight, const float* bias, int out_c, int in_c, int k) {
+  const int nr = in_c * k * k, n4 = round_up4(out_c);
+  for (int g = 0; g < n4 / 4; ++g) {
+    for (int t = 0; t < nr; ++t) {
+      for (int q = 0; q < 4; ++q) {
+        const int o = 4 * g + q;
+        packed[(g * nr + t) * 4 + q] = o < out_c ? weight[o * nr + t] : 0.0f;
+      }
+    }
+  }
+  for (int o = 0; o < n4; ++o) packed[n4 * nr + o] = o < out_c ? bias[o] : 0.0f;
+}
+
+void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const float* packed,
+                                  int in_c, int h, int w, int out_c, int k) {
   const int oh = h - k + 1, ow = w - k + 1, ph = oh / 2, pw = ow / 2, nr = in_c * k * k;
+  const float* bias = packed + round_up4(out_c) * nr;
   for (int row = 0; spans && row < in_c * h; ++row) {  // each row's first and last nonzero column
     const float* r = in + row * w;
     int first = w, last = -1;
-    for (int x = 0; x < w; ++x) {
-      if (r[x] != 0) {
-        first = x < first ? x : first;
-        last = x;
+    if (w <= 32) {
+      const std::uint32_t bits = nonzero_bits(r, w);
+      if (bits != 0) {
+        first = __builtin_ctz(bits);
+        last = 31 - __builtin_clz(bits);
+      }
+    } else {
+      for (int x = 0; x < w; ++x) {
+        if (r[x] != 0) {
+          first = x < first ? x : first;
+          last = x;
+        }
       }
     }
     spans[2 * row] = first;
     spans[2 * row + 1] = last;
   }
-  int o = 0;
-  for (; o + 4 <= out_c; o += 4) {
-    const float* wo = weight + o * nr;
+  for (int o = 0; o < out_c; o += 4) {
+    const float* wg = packed + o * nr;
+    const int nq = out_c - o < 4 ? out_c - o : 4;  // channels of the group that exist
     for (int y = 0; y < ph; ++y) {
       int x = 0;
       for (; x + 8 <= ow; x += 8) {
@@ -244,8 +304,8 @@ void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const
         // registers through the second made V8 spill inside the tap loop.)
         for (int half = 0; half < 2; ++half) {
           f32x4 acc[8];
-          conv_sums_4x8(acc, in, h, w, wo, nr, bias + o, in_c, k, spans, 2 * y + half, x);
-          for (int q = 0; q < 4; ++q) {
+          conv_sums_packed_4x8(acc, in, h, w, wg, bias + o, in_c, k, spans, 2 * y + half, x);
+          for (int q = 0; q < nq; ++q) {
             float* dst = out + ((o + q) * ph + y) * pw + x / 2;
             const f32x4 m = max4(__builtin_shufflevector(acc[2 * q], acc[2 * q + 1], 0, 2, 4, 6),
                                  __builtin_shufflevector(acc[2 * q], acc[2 * q + 1], 1, 3, 5, 7));
@@ -258,18 +318,150 @@ void conv2d_relu_maxpool2_forward(float* out, int* spans, const float* in, const
         }
       }
       for (; x < ow; x += 2) {  // windows left over in the row (none for 24- and 8-wide rows)
-        for (int q = o; q < o + 4; ++q) {
-          out[(q * ph + y) * pw + x / 2] =
-              conv_relu_pool_at(in, h, w, weight + q * nr, bias[q], in_c, k, y, x / 2);
+        for (int q = 0; q < nq; ++q) {
+          out[((o + q) * ph + y) * pw + x / 2] =
+              conv_relu_pool_at(in, h, w, wg, q, bias[o + q], in_c, k, y, x / 2);
         }
       }
     }
   }
-  for (; o < out_c; ++o) {  // channels left over (none for 8 and 32)
-    for (int y = 0; y < ph; ++y) {
-      for (int x = 0; x < pw; ++x) {
-        out[(o * ph + y) * pw + x] =
-            conv_relu_pool_at(in, h, w, weight + o * nr, bias[o], in_c, k, y, x);
+}
+
+namespace {
+
+// kBits.j[m]: the set bits of m (m < 256) in increasing order, then zeros.
+struct BitTable {
+  int j[256][8];
+};
+constexpr BitTable make_bit_table() {
+  BitTable t{};
+  for (int m = 0; m < 256; ++m) {
+    int n = 0;
+    for (int b = 0; b < 8; ++b) {
+      if (m >> b & 1) t.j[m][n++] = b;
+    }
+  }
+  return t;
+}
+constexpr BitTable kBits = make_bit_table();
+
+i32x4 load4i(const int* p) {
+  i32x4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+void store4i(int* p, i32x4 v) { std::memcpy(p, &v, sizeof v); }
+i32x4 splat4i(int v) { return i32x4{v, v, v, v}; }
+
+// The taps of positions (y, x) and (y, x + 1) where either input is nonzero,
+// in (c, i, j) order: wl[e] = t * n4 (the tap's row of packed weights),
+// dl[e] = the input's index at position x. Each input row contributes the
+// set bits of its mask, all 8 table entries stored (so lists have 8 spare).
+// Returns the count.
+__attribute__((noinline)) int pair_taps(int* wl, int* dl, const int* masks, int in_c, int h, int w,
+                                        int k, int n4, int y, int x) {
+  const std::uint32_t kmask = (1u << k) - 1;
+  const i32x4 scale = splat4i(n4);
+  int n = 0;
+  for (int c = 0; c < in_c; ++c) {
+    for (int i = 0; i < k; ++i) {
+      const int row = c * h + y + i;
+      const std::uint32_t u = static_cast<std::uint32_t>(masks[row]) >> x;
+      const std::uint32_t m = (u | (u >> 1)) & kmask;
+      const i32x4 j0 = load4i(kBits.j[m]), j1 = load4i(kBits.j[m] + 4);
+      const i32x4 tw = splat4i((c * k + i) * k * n4), td = splat4i(row * w + x);
+      store4i(wl + n, j0 * scale + tw);
+      store4i(wl + n + 4, j1 * scale + tw);
+      store4i(dl + n, j0 + td);
+      store4i(dl + n + 4, j1 + td);
+      n += __builtin_popcount(m);
+    }
+  }
+  return n;
+}
+
+// The max of positions x and x + 1 of 4G output channels (bias, then the
+// listed taps in order), into m[G].
+template <int G>
+__attribute__((noinline)) void pair_max(f32x4* m, const int* wl, const int* dl, int n,
+                                        const float* in, const float* weights, const float* bias) {
+  f32x4 a[G], b[G];
+  for (int g = 0; g < G; ++g) a[g] = b[g] = load4(bias + 4 * g);
+  for (int e = 0; e < n; ++e) {
+    const float* src = in + dl[e];
+    const float* wp = weights + wl[e];
+    const f32x4 v0 = splat4(src[0]), v1 = splat4(src[1]);
+    for (int g = 0; g < G; ++g) {
+      const f32x4 wv = load4(wp + 4 * g);
+      a[g] += v0 * wv;
+      b[g] += v1 * wv;
+    }
+  }
+  for (int g = 0; g < G; ++g) m[g] = max4(a[g], b[g]);
+}
+
+}  // namespace
+
+int count_nonzero(const float* v, int n) {
+  i32x4 count = splat4i(0);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) count -= load4(v + i) != splat4(0.0f);  // true is -1 per lane
+  int total = (count[0] + count[1]) + (count[2] + count[3]);
+  for (; i < n; ++i) total += v[i] != 0;
+  return total;
+}
+
+int conv_sparse_packed_size(int out_c, int in_c, int k) {
+  return round_up4(out_c) * (in_c * k * k + 1);
+}
+
+void pack_conv_sparse(float* packed, const float* weight, const float* bias, int out_c, int in_c,
+                      int k) {
+  const int nr = in_c * k * k, n4 = round_up4(out_c);
+  pack_output_minor(packed, weight, out_c, nr);
+  for (int o = 0; o < n4; ++o) packed[nr * n4 + o] = o < out_c ? bias[o] : 0.0f;
+}
+
+int conv_sparse_scratch_size(int in_c, int h, int k) { return in_c * h + 4 * (in_c * k * k + 8); }
+
+void conv2d_relu_maxpool2_sparse(float* out, int* scratch, const float* in, const float* packed,
+                                 int in_c, int h, int w, int out_c, int k) {
+  const int oh = h - k + 1, ow = w - k + 1, ph = oh / 2, pw = ow / 2, nr = in_c * k * k;
+  if (w > 32 || k > 8 || oh % 2 != 0 || ow % 2 != 0) {
+    require(false,
+            "conv2d_relu_maxpool2_sparse: needs rows of at most 32, k <= 8 and even "
+            "output sides");
+  }
+  const int n4 = round_up4(out_c), cap = nr + 8;
+  const float* bias = packed + nr * n4;
+  int* masks = scratch;  // bit x of masks[row]: in[row][x] != 0
+  int* top_w = scratch + in_c * h;
+  int *top_d = top_w + cap, *bottom_w = top_d + cap, *bottom_d = bottom_w + cap;
+  for (int row = 0; row < in_c * h; ++row) {
+    masks[row] = static_cast<int>(nonzero_bits(in + row * w, w));
+  }
+  for (int y = 0; y < ph; ++y) {
+    for (int x = 0; x < ow; x += 2) {
+      const int n_top = pair_taps(top_w, top_d, masks, in_c, h, w, k, n4, 2 * y, x);
+      const int n_bottom = pair_taps(bottom_w, bottom_d, masks, in_c, h, w, k, n4, 2 * y + 1, x);
+      for (int o = 0; o < n4;) {
+        // max(top pair, bottom pair), then the ReLU: as the dense tile pools
+        f32x4 top[4], bottom[4];
+        const int groups = o + 16 <= n4 ? 4 : 1;
+        if (groups == 4) {
+          pair_max<4>(top, top_w, top_d, n_top, in, packed + o, bias + o);
+          pair_max<4>(bottom, bottom_w, bottom_d, n_bottom, in, packed + o, bias + o);
+        } else {
+          pair_max<1>(top, top_w, top_d, n_top, in, packed + o, bias + o);
+          pair_max<1>(bottom, bottom_w, bottom_d, n_bottom, in, packed + o, bias + o);
+        }
+        for (int g = 0; g < groups; ++g) {
+          const f32x4 r = max4(splat4(0.0f), max4(top[g], bottom[g]));
+          for (int q = 0; q < 4 && o + 4 * g + q < out_c; ++q) {
+            out[((o + 4 * g + q) * ph + y) * pw + x / 2] = r[q];
+          }
+        }
+        o += 4 * groups;
       }
     }
   }

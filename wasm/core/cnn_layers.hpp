@@ -56,12 +56,52 @@ void conv2d_backward(float* d_in,          // [in_c][h][w] or nullptr
 // which the ReLU removes): worth it for the image (82% zeros, its top and
 // bottom rows empty), not for pool1. The output sides (h - k + 1, w - k + 1)
 // must be even.
+// The weights are read packed (pack_conv, once at model load) in the order
+// the tile walks them: four output channels side by side for each tap, so a
+// tap's four weights are one pointer apart by constants and the tile's loop
+// advances two pointers (the image's and the weights'), with no index
+// arithmetic per tap.
+int conv_packed_size(int out_c, int in_c, int k);  // floats: weights, then biases
+// packed[g][t][q] = weight[4g + q][t] for t = (c*k + i)*k + j, then
+// packed[groups*nr + o] = bias[o]; 0 for the channels past out_c (up to a
+// multiple of 4), whose sums are computed and never stored.
+void pack_conv(float* packed,        // [conv_packed_size(out_c, in_c, k)]
+               const float* weight,  // [out_c][in_c][k][k]
+               const float* bias,    // [out_c]
+               int out_c, int in_c, int k);
 void conv2d_relu_maxpool2_forward(float* out,           // [out_c][oh/2][ow/2]
                                   int* spans,           // [in_c*h][2] scratch, or nullptr
                                   const float* in,      // [in_c][h][w]
-                                  const float* weight,  // [out_c][in_c][k][k]
-                                  const float* bias,    // [out_c]
+                                  const float* packed,  // pack_conv's layout
                                   int in_c, int h, int w, int out_c, int k);
+
+// --- inference: the same on an input with many zeros ------------------------
+// conv2d_relu_maxpool2_forward's floats (each sum bias, then + weight * input
+// over (c, i, j) in order), leaving out the taps where the input is 0 for
+// both of two neighbouring positions: 35% of conv2's taps on pool1 (60% of
+// whose values are 0), which is worth building the list of the taps left
+// for each pair of positions (from a bit per input value) first. The tile is
+// 2 positions x 16 output channels: each listed tap's 16 weights are loaded
+// once for both positions, and the 8 sums stay in registers (a tile of 32
+// channels made V8 spill them on every tap). Needs w <= 32, k <= 8 and even
+// output sides; throws std::invalid_argument otherwise.
+int conv_sparse_packed_size(int out_c, int in_c, int k);  // floats
+// packed[t][o] = weight[o][t] (t = (c*k + i)*k + j, o < round_up4(out_c),
+// 0 past out_c), then the biases, padded the same way.
+void pack_conv_sparse(float* packed,        // [conv_sparse_packed_size(out_c, in_c, k)]
+                      const float* weight,  // [out_c][in_c][k][k]
+                      const float* bias,    // [out_c]
+                      int out_c, int in_c, int k);
+int conv_sparse_scratch_size(int in_c, int h, int k);  // ints
+void conv2d_relu_maxpool2_sparse(float* out,           // [out_c][oh/2][ow/2]
+                                 int* scratch,         // [conv_sparse_scratch_size(in_c, h, k)]
+                                 const float* in,      // [in_c][h][w]
+                                 const float* packed,  // pack_conv_sparse's layout
+                                 int in_c, int h, int w, int out_c, int k);
+
+// How many of v[0..n) are not 0 (NaN counts): the CNN reads pool1's with it
+// to pick conv2d_relu_maxpool2_sparse or _forward for each image.
+int count_nonzero(const float* v, int n);
 
 // --- inference: a dense layer on a sparse input ------------------------------
 // Most of fc1's inputs are 0 (78% of pool2's values over the MNIST test

@@ -25,6 +25,10 @@ function sectionId() {
 
 // The links (carrying projector mode), and on narrow screens, where only a
 // few fit, "3 / 9" beside them and the current one scrolled into the middle.
+// That needs the navigation's layout: it is read in the next animation frame,
+// where the browser lays the page out anyway, never in the middle of the
+// first view's mount (a forced layout of the whole page there).
+let navFrame = 0;
 function renderNav(active) {
   const keep = new URLSearchParams(carried()).toString();
   nav.innerHTML = SECTIONS.map((s, i) =>
@@ -32,6 +36,11 @@ function renderNav(active) {
     `<span class="num">${i + 1}</span> ${s.short ?? s.title}</a>`).join('');
   const k = SECTIONS.findIndex((s) => s.id === active);
   if (where) where.textContent = k >= 0 ? `${k + 1} / ${SECTIONS.length}` : '';
+  cancelAnimationFrame(navFrame);
+  navFrame = requestAnimationFrame(fitNav);
+}
+
+function fitNav() {
   const link = nav.querySelector('[aria-current]');
   const overflows = nav.scrollWidth > nav.clientWidth;
   where?.classList.toggle('shown', overflows);
@@ -131,7 +140,7 @@ nav.addEventListener('click', follow);
 root.addEventListener('click', follow);
 
 // Offline after the first visit (web/sw.js), registered once the first view
-// is up: its precache then finds in the HTTP cache what the page just fetched.
+// is up and drawn: its precache then finds in the HTTP cache what the page just fetched.
 // Registration failing (e.g. a file:// URL) only loses the offline copy, never
 // the page. Then the "available offline" control, in the footer.
 function afterFirstView() {
@@ -177,6 +186,8 @@ window.weightlab = (async () => {
   // Listen first: whatever the first view does, the navigation keeps working.
   state.subscribe(() => { applyProjector(); show(engine).catch(showError); });
   await show(engine);
-  setTimeout(afterFirstView, 0);
+  // After the first frame, when the page is idle: the service worker's
+  // precache and the offline control never compete with the first view.
+  requestAnimationFrame(() => (window.requestIdleCallback ?? setTimeout)(afterFirstView));
   return engine;
 })();
