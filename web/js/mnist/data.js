@@ -27,6 +27,7 @@ export async function loadModelInto(net, url) {
 // meanwhile (the view was left, or a newer request was made).
 export async function loadTrainedAndDigits(engine, net, url, wanted) {
   await loadModelInto(net, LINEAR_MODEL_URL);
+  if (!wanted()) return null;
   const data = await loadDataset(engine, url);
   if (wanted()) return data;
   data.delete();
