@@ -5,7 +5,7 @@
 //                       [--batch B] [--lr LR] [--c1 N] [--c2 N] [--hidden N]
 //                       [--train-limit N] [--no-augment]
 //                       [--negatives FILE.wld] [--neg-ratio R] [--swa K]
-//                       [--keep-digits F]
+//                       [--keep-digits F] [--elastic ALPHA]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
@@ -21,7 +21,8 @@
 // (Cnn::forward_not_digit). Their last tenth is never trained on: it is the
 // validation set the not-a-digit threshold is calibrated on. --swa K: the
 // written weights are the mean of the weights at the end of the last K epochs
-// (stochastic weight averaging, free at inference). At the end the trainer
+// (stochastic weight averaging, free at inference). --elastic ALPHA adds an
+// elastic distortion (augment.hpp elastic_distort, sigma 4) after the affine one. At the end the trainer
 // prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
 // (--keep-digits, default 0.995) of the 60,000 undistorted training digits
 // called digits, and what that threshold does on the validation non-digits.
@@ -133,7 +134,7 @@ int main(int argc, char** argv) {
   std::size_t train_limit = 0;
   bool augment = true;
   std::string time_only, negatives_file;
-  double neg_ratio = 0.5, keep_digits = 0.995;
+  double neg_ratio = 0.5, keep_digits = 0.995, elastic = 0;
   int swa = 0;
   wl::CnnConfig config;
   for (int i = 1; i < argc; ++i) {
@@ -160,6 +161,7 @@ int main(int argc, char** argv) {
     else if (a == "--negatives") negatives_file = value();
     else if (a == "--neg-ratio") neg_ratio = std::stod(value());
     else if (a == "--swa") swa = std::stoi(value());
+    else if (a == "--elastic") elastic = std::stod(value());
     else if (a == "--keep-digits") keep_digits = std::stod(value());
     else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of train_cnn.cpp)\n",
@@ -242,6 +244,11 @@ int main(int argc, char** argv) {
                                    : &neg_pixels[std::size_t(idx - n) * wl::kMnistPixels];
           if (augment) {
             wl::augment_digit(img, src, rng);
+            if (elastic > 0) {
+              float warped[wl::kMnistPixels];
+              wl::elastic_distort(warped, img, rng, elastic);
+              std::copy(warped, warped + wl::kMnistPixels, img);
+            }
           } else {
             for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
           }
