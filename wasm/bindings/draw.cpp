@@ -13,6 +13,8 @@
 //     linearTop, linearRunnerUp:  the linear net's two highest classes (-1 without it)
 //     contribTop, contribRunnerUp: Float32Array[784] input x weight per pixel
 //                                  for those classes (sum = their score), or null
+//     verdict:  'digit' | 'not a digit' | 'empty'   (core/verdict.hpp)
+//     notDigit: the CNN's not-a-digit score in [0, 1] (0 without ink or CNN)
 //   }
 //
 // An empty canvas gives hasInk false and no reading at all (probs, linear and
@@ -74,6 +76,15 @@ double count_correct(const Reader& r, const Dataset& data) {
   return static_cast<double>(r.core.count_correct(data));
 }
 
+// { digitsRight, notDigits }: DigitReader::count_verdicts over a Dataset.
+val count_verdicts(const Reader& r, const Dataset& data) {
+  const VerdictCounts c = r.core.count_verdicts(data);
+  val o = val::object();
+  o.set("digitsRight", static_cast<double>(c.digits_right));
+  o.set("notDigits", static_cast<double>(c.not_digits));
+  return o;
+}
+
 // The CNN's probabilities for an MNIST digit of a Dataset (the ONNX check uses it).
 val predict_image(const Reader& r, const Dataset& data, double index) {
   std::array<float, kMnistClasses> probs{};
@@ -116,6 +127,8 @@ val to_js(Reader& r, const DigitReading& reading) {
         reading.has_linear ? to_typed_array(reading.contrib_top.data(), kMnistPixels) : none);
   o.set("contribRunnerUp",
         reading.has_linear ? to_typed_array(reading.contrib_runner_up.data(), kMnistPixels) : none);
+  o.set("verdict", std::string(verdict_name(reading.verdict)));
+  o.set("notDigit", reading.not_digit);
   return o;
 }
 
@@ -241,6 +254,7 @@ EMSCRIPTEN_BINDINGS(weightlab_draw) {
       .function("loadModel", &guard<&load_model>::call)
       .function("loadLinear", &guard<&load_linear>::call)
       .function("countCorrect", &guard<&count_correct>::call)
+      .function("countVerdicts", &guard<&count_verdicts>::call)
       .function("predictImage", &guard<&predict_image>::call)
       .function("hasModel", &guard<&has_model>::call)
       .function("hasLinear", &guard<&has_linear>::call)

@@ -321,6 +321,7 @@ addOnPostRun(function installWeightlabFace() {
         loadModel: [['bytes', function (v) { return bytes(v, 'the model file'); }]],
         loadLinear: [['bytes', function (v) { return bytes(v, 'the linear model file'); }]],
         countCorrect: [['data', dataset]],
+        countVerdicts: [['data', dataset]],
         predictImage: [['data', dataset], ['index', number]],
         hasModel: [],
         hasLinear: [],

@@ -1,6 +1,7 @@
 #include "core/augment.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include "core/mnist_shape.hpp"
 
@@ -102,6 +103,63 @@ void distort_digit(float* out, const float* in, const Distortion& d) {
                       static_cast<float>(i11),
                       static_cast<float>(kCentre - i10 * ox - i11 * oy)};
   warp_affine(out, thick, m, kSide, kSide);
+}
+
+void elastic_distort(float* out, const float* in, Rng& rng, double alpha, double sigma) {
+  constexpr int kSide = kMnistSide, kN = kMnistPixels;
+  float field[2][kN], tmp[kN];
+  for (auto& f : field) {
+    for (float& v : f) v = static_cast<float>(rng.uniform(-1.0, 1.0));
+  }
+  const int radius = static_cast<int>(std::ceil(3 * sigma));
+  std::vector<float> kernel(2 * radius + 1);
+  for (int k = -radius; k <= radius; ++k) {
+    kernel[k + radius] = static_cast<float>(std::exp(-0.5 * k * k / (sigma * sigma)));
+  }
+  float norm = 0;
+  for (float k : kernel) norm += k;
+  for (float& k : kernel) k /= norm;
+  for (auto& f : field) {  // separable blur, 0 outside
+    for (int y = 0; y < kSide; ++y) {
+      for (int x = 0; x < kSide; ++x) {
+        float s = 0;
+        for (int k = -radius; k <= radius; ++k) {
+          const int xx = x + k;
+          if (xx >= 0 && xx < kSide) s += kernel[k + radius] * f[y * kSide + xx];
+        }
+        tmp[y * kSide + x] = s;
+      }
+    }
+    for (int y = 0; y < kSide; ++y) {
+      for (int x = 0; x < kSide; ++x) {
+        float s = 0;
+        for (int k = -radius; k <= radius; ++k) {
+          const int yy = y + k;
+          if (yy >= 0 && yy < kSide) s += kernel[k + radius] * tmp[yy * kSide + x];
+        }
+        f[y * kSide + x] = s;
+      }
+    }
+  }
+  if (alpha == 0) {
+    for (int i = 0; i < kN; ++i) out[i] = in[i];
+    return;
+  }
+  auto at = [&](int x, int y) -> float {
+    return (x >= 0 && x < kSide && y >= 0 && y < kSide) ? in[y * kSide + x] : 0.0f;
+  };
+  for (int y = 0; y < kSide; ++y) {
+    for (int x = 0; x < kSide; ++x) {
+      const float a = static_cast<float>(alpha);
+      const float sx = x + a * field[0][y * kSide + x], sy = y + a * field[1][y * kSide + x];
+      const float fx0 = std::floor(sx), fy0 = std::floor(sy);
+      const int x0 = static_cast<int>(fx0), y0 = static_cast<int>(fy0);
+      const float ax = sx - fx0, ay = sy - fy0;
+      const float top = at(x0, y0) * (1.0f - ax) + at(x0 + 1, y0) * ax;
+      const float bottom = at(x0, y0 + 1) * (1.0f - ax) + at(x0 + 1, y0 + 1) * ax;
+      out[y * kSide + x] = top * (1.0f - ay) + bottom * ay;
+    }
+  }
 }
 
 void augment_digit(float* out, const float* in, Rng& rng, const AugmentRanges& ranges) {

