@@ -5,7 +5,7 @@
 //                       [--batch B] [--lr LR] [--c1 N] [--c2 N] [--hidden N]
 //                       [--train-limit N] [--no-augment]
 //                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
-//                       [--keep-digits F] [--elastic ALPHA]
+//                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
   double lr = 2e-3;
   std::size_t train_limit = 0;
   bool augment = true;
-  std::string time_only, negatives_file = "build/non-digits-train.wld";
+  std::string init_file, time_only, negatives_file = "build/non-digits-train.wld";
   double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0;
   int swa = 6;
   wl::CnnConfig config;  // c5x8-p2-c5x32-p2-d128
@@ -159,6 +159,7 @@ int main(int argc, char** argv) {
     else if (a == "--train-limit") train_limit = std::stoul(value());
     else if (a == "--no-augment") augment = false;
     else if (a == "--time") time_only = value();
+    else if (a == "--init") init_file = value();
     else if (a == "--negatives") negatives_file = value();
     else if (a == "--no-negatives") negatives_file.clear();
     else if (a == "--neg-ratio") neg_ratio = std::stod(value());
@@ -205,8 +206,17 @@ int main(int argc, char** argv) {
     const std::size_t stream = n + neg_per_epoch;  // digits, then non-digits, shuffled together
 
     wl::Rng rng(seed);
+    if (!init_file.empty()) {  // fine-tune: start from FILE's weights (and architecture)
+      const auto ib = read_file(init_file);
+      config = wl::Cnn(wl::read_model(ib.data(), ib.size())).config();
+    }
     wl::Cnn net(config);
     net.init(rng);
+    if (!init_file.empty()) {
+      const auto ib = read_file(init_file);
+      net.params = wl::Cnn(wl::read_model(ib.data(), ib.size())).params;
+      net.weights_changed();
+    }
     std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
     std::vector<std::uint32_t> order(stream);
     std::vector<float> swa_sum(swa > 0 ? net.params.size() : 0, 0.0f);
