@@ -79,11 +79,14 @@ test('the chapter\'s network leads, and any bar (click or key, either chart) sho
   assert.match(await page.locator('.why-pick-caption').textContent(), /^3: .*the chapter's network's map; the CNN has no such sum/);
   assert.equal(await page.locator('.bars-cnn .bar-row[data-d="3"]').getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('.bars-linear .bar-row[data-d="7"]').getAttribute('aria-pressed'), 'false');
-  // the tapped map is in view without scrolling
-  assert.ok(await page.locator('.why-pick').evaluate((c) => {
+  // the tapped map is in view without scrolling, and not under the sticky top bar
+  const seen = await page.locator('.why-pick').evaluate((c) => {
     const b = c.getBoundingClientRect();
-    return b.top >= 0 && b.bottom <= innerHeight;
-  }), 'the map is in view');
+    const bar = document.querySelector('.top');
+    const under = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+    return { top: b.top, bottom: b.bottom, under, height: innerHeight };
+  });
+  assert.ok(seen.top >= seen.under && seen.bottom <= seen.height, `the map is in view: ${JSON.stringify(seen)}`);
   await cdp.detach();
   assert.deepEqual(page.problems, []);
   await page.close();
