@@ -140,7 +140,11 @@ test('teaching a misread 4 three times moves the reading towards 4; export, rese
   assert.ok(rank < startRank, 'its rank improved');
   assert.equal((await page.locator('.bars-linear .bar-value').nth(4).textContent()).trim(), score.toFixed(2), 'the bars show the new reading');
   assert.match(await page.locator('.teach-summary').textContent(), /Taught a 4 at alpha 0\.002/);
-  assert.match(await page.locator('.teach-count').textContent(), /^Your digits: [0-3] of 3 read right\.$/);
+  // the three examples are the same drawing: all read right if it now reads 4, else none
+  const right = (await settledReading(page)).right;
+  const reads = (await page.locator('.teach-reads').textContent()).trim();
+  assert.equal(right, reads === '4' ? '3' : '0');
+  assert.equal(await page.locator('.teach-count').textContent(), `Your digits: ${right} of 3 read right.`);
   await screenshot(page, 'draw-teach-375');
 
   // export
@@ -172,12 +176,19 @@ test('teaching a misread 4 three times moves the reading towards 4; export, rese
   await page.waitForFunction(() => /Could not import bad\.json/.test(document.querySelector('.teach-message').textContent));
   assert.equal((await settledReading(page)).examples, '3');
 
-  // reload: the examples come back from IndexedDB and are learned again
+  // reload: the examples come back from IndexedDB and are learned again: the
+  // same count read right, and the same drawing gets the taught scores
   await page.reload();
   await page.waitForSelector('.draw[data-linear-model="ready"][data-teach="ready"]');
-  assert.equal((await settledReading(page)).examples, '3');
+  r = await settledReading(page);
+  assert.equal(r.examples, '3');
+  assert.equal(r.right, right, 'as many read right after the reload');
   assert.match(await page.locator('.teach-message').textContent(), /Relearned your 3 digits/);
-  assert.match(await page.locator('.teach-count').textContent(), /^Your digits: [0-3] of 3 read right\.$/);
+  assert.equal(await page.locator('.teach-count').textContent(), `Your digits: ${right} of 3 read right.`);
+  await page.locator('canvas.pad').scrollIntoViewIfNeeded();
+  await drawStrokes(page, cdp, place(four.find((d) => d.style === found.style).strokes, found.variant));
+  await settledReading(page);
+  assert.deepEqual(await page.locator('.bars-linear .bar-value').allTextContents(), taught, 'the relearned network reads the drawing as the taught one did');
   await page.click('.teach-reset');
   assert.equal((await settledReading(page)).examples, '0');
   await cdp.detach();
