@@ -173,6 +173,50 @@ TEST(DigitTeach, ReplayIsTheSameStepsAndCountRightCounts) {
   EXPECT_EQ(f.reader.linear_weights(), shipped.weights());
 }
 
+// alpha far past 2 / sum(x^2): the first step overshoots (shrink < -1, the
+// deltas grow and flip sign); the next one trips the network's divergence
+// mark, and teach undoes it; replay over the same two steps stops at the
+// second and changes nothing. The reader keeps working at a small alpha.
+TEST(DigitTeach, ADivergedStepIsUndoneAndReported) {
+  Fixture f;
+  // each step multiplies every delta by shrink (about -100 here): within a
+  // few steps the error before a step passes the divergence limit
+  std::vector<double> kept;
+  long diverged_at = -1;
+  for (int k = 0; k < 8 && diverged_at < 0; ++k) {
+    kept = f.reader.linear_weights();
+    const wl::TeachResult& t = f.reader.teach(4, 1.0);
+    EXPECT_LT(t.shrink, -1);
+    if (t.diverged) {
+      diverged_at = k;
+      for (int c = 0; c < 10; ++c) EXPECT_EQ(t.after[c], t.before[c]) << "class " << c;
+    }
+  }
+  ASSERT_GT(diverged_at, 0) << "alpha 1 should diverge after at least one good step";
+  EXPECT_EQ(f.reader.linear_weights(), kept) << "the diverged step was undone";
+  // the scores are already far off, so even a small step now diverges (and is
+  // undone); a reset gives back a network that learns
+  EXPECT_TRUE(f.reader.teach(4, 0.001).diverged);
+  EXPECT_EQ(f.reader.linear_weights(), kept);
+  f.reader.reset_linear();
+  EXPECT_FALSE(f.reader.teach(4, 0.001).diverged);
+
+  f.reader.reset_linear();
+  const std::vector<double> shipped = f.reader.linear_weights();
+  const std::vector<double> one = f.input();
+  std::vector<double> images;
+  for (int k = 0; k < 8; ++k) images.insert(images.end(), one.begin(), one.end());
+  const std::vector<double> labels(8, 4), big(8, 1.0), small(8, 0.001);
+  const wl::ReplayResult r = f.reader.replay({images.data(), labels.data(), 8}, big.data());
+  EXPECT_TRUE(r.diverged);
+  EXPECT_EQ(r.diverged_at, diverged_at);
+  EXPECT_EQ(f.reader.linear_weights(), shipped) << "a diverged replay changes nothing";
+  const wl::ReplayResult ok = f.reader.replay({images.data(), labels.data(), 8}, small.data());
+  EXPECT_FALSE(ok.diverged);
+  EXPECT_EQ(ok.diverged_at, -1);
+  EXPECT_EQ(ok.count, 8u);
+}
+
 TEST(DigitTeach, TeachingAFourThreeTimesMovesTheReadingTowardsFour) {
   Fixture f;
   std::size_t rank = wl::rank_of(f.reading->scores.data(), 4);

@@ -159,6 +159,40 @@ test('replay is one step per example; countRight counts; resetLinear restores th
   r.delete();
 });
 
+test('a diverging step is undone and reported (teach and replay); the reader keeps learning', () => {
+  const r = newReader();
+  const image = r.read(canvasOfDigit(misread(4)), SIDE, SIDE).image;
+  let kept;
+  let at = -1;
+  for (let k = 0; k < 8 && at < 0; k++) {
+    kept = r.linearWeights();
+    const t = r.teach(4, 1);
+    assert.ok(t.shrink < -1, `shrink ${t.shrink}`);
+    if (t.diverged) {
+      at = k;
+      assert.deepEqual(t.after, t.before);
+    }
+  }
+  assert.ok(at > 0, `diverged at step ${at}`);
+  assert.deepEqual(r.linearWeights(), kept, 'the diverged step changed nothing');
+  assert.equal(r.teach(4, 0.001).diverged, true, 'the scores are already far off: even a small step diverges');
+  assert.deepEqual(r.linearWeights(), kept);
+  r.resetLinear();
+  assert.equal(r.teach(4, 0.001).diverged, false, 'after a reset it learns again');
+  r.resetLinear();
+  const shipped = r.linearWeights();
+  const imgs = new Float32Array(8 * 784);
+  for (let k = 0; k < 8; k++) imgs.set(image, k * 784);
+  const res = r.replay(imgs, Array(8).fill(4), Array(8).fill(1));
+  assert.equal(res.diverged, true);
+  assert.equal(res.divergedAt, at);
+  assert.deepEqual(r.linearWeights(), shipped, 'a diverged replay changed nothing');
+  const ok = r.replay(imgs, Array(8).fill(4), Array(8).fill(0.001));
+  assert.equal(ok.diverged, false);
+  assert.equal(ok.divergedAt, -1);
+  r.delete();
+});
+
 test('bad input: a clear Error, nothing changes, and the reader still works', () => {
   const bare = new wl.DigitReader();
   assert.throws(() => bare.teach(4, 0.01), /the chapter's network is not loaded/);

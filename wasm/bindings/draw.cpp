@@ -11,22 +11,22 @@
 //     cnnTop, cnnRunnerUp:        the CNN's two most likely digits (-1 without it)
 //     linear: Float32Array[10]    the chapter's linear scores, or null
 //     linearTop, linearRunnerUp:  the linear net's two highest classes (-1 without it)
-//     contribTop, contribRunnerUp: Float32Array[784] input x weight per pixel
-//                                  for those classes (sum = their score), or null
 //     verdict:  'digit' | 'not a digit' | 'empty'   (core/verdict.hpp)
 //     notDigit: the CNN's not-a-digit score in [0, 1] (0 without ink or CNN)
 //   }
 //
-// An empty canvas gives hasInk false and no reading at all (probs, linear and
-// the contributions are null): the page invites the user to draw.
+// An empty canvas gives hasInk false and no reading at all (probs and linear
+// are null): the page invites the user to draw.
 //
 // The chapter's network, on the last drawing read (issue 15):
 //   reader.contributions(d)   -> {digit, map: Float32Array[784], sum}  pixel x weight, sum = score
 //   reader.difference(a, b)   -> {a, b, map, sum}   map(a) - map(b), sum = score(a) - score(b)
 //   reader.teach(label, alpha) -> {label, alpha, before, delta, after: Float64Array[10], error,
 //        sumSquares (sum of pixel^2) and shrink (1 - alpha * sumSquares: each delta's factor),
-//        rankBefore, rankAfter, topBefore, topAfter, rowBefore, rowAfter, rowChange: Float32Array[784]}
-//   reader.replay(images, labels, alphas) -> {count, correctBefore, error}  one epoch, in order
+//        rankBefore, rankAfter, topBefore, topAfter, rowBefore, rowAfter, rowChange: Float32Array[784],
+//        diverged (the step diverged and was undone: the network is unchanged)}
+//   reader.replay(images, labels, alphas) -> {count, correctBefore, error, diverged, divergedAt}
+//        one epoch, in order; if example divergedAt diverged, nothing changed (divergedAt -1 if not)
 //   reader.countRight(images, labels) -> n   how many the chapter's network reads right
 //   reader.resetLinear()                     weights back to the last loadLinear
 //   reader.linearWeights()    -> Float64Array[7840], row per digit
@@ -123,10 +123,6 @@ val to_js(Reader& r, const DigitReading& reading) {
   o.set("linear", reading.has_linear ? to_typed_array(r.scores.data(), 10) : none);
   o.set("linearTop", reading.has_linear ? static_cast<int>(reading.linear.top) : -1);
   o.set("linearRunnerUp", reading.has_linear ? static_cast<int>(reading.linear.runner_up) : -1);
-  o.set("contribTop",
-        reading.has_linear ? to_typed_array(reading.contrib_top.data(), kMnistPixels) : none);
-  o.set("contribRunnerUp",
-        reading.has_linear ? to_typed_array(reading.contrib_runner_up.data(), kMnistPixels) : none);
   o.set("verdict", std::string(verdict_name(reading.verdict)));
   o.set("notDigit", reading.not_digit);
   return o;
@@ -187,6 +183,7 @@ val teach_js(Reader& r, double label, double alpha) {
   o.set("rowBefore", to_typed_array(t.row_before.data(), t.row_before.size()));
   o.set("rowAfter", to_typed_array(t.row_after.data(), t.row_after.size()));
   o.set("rowChange", to_typed_array(t.row_change.data(), t.row_change.size()));
+  o.set("diverged", t.diverged);
   return o;
 }
 
@@ -218,6 +215,8 @@ val replay_js(Reader& r, val images, val labels, val alphas) {
   o.set("count", static_cast<double>(res.count));
   o.set("correctBefore", static_cast<double>(res.correct_before));
   o.set("error", res.error);
+  o.set("diverged", res.diverged);
+  o.set("divergedAt", static_cast<double>(res.diverged_at));
   return o;
 }
 

@@ -47,10 +47,6 @@ const DigitReading& DigitReader::read(const std::uint8_t* rgba, std::size_t rgba
     std::copy(r.digit.pixels.begin(), r.digit.pixels.end(), input_.begin());
     linear_->predict(r.scores.data(), input_.data());
     r.linear = top_two(r.scores.data(), r.scores.size());
-    const std::vector<double> top = linear_->contributions(input_.data(), r.linear.top);
-    const std::vector<double> second = linear_->contributions(input_.data(), r.linear.runner_up);
-    std::copy(top.begin(), top.end(), r.contrib_top.begin());
-    std::copy(second.begin(), second.end(), r.contrib_runner_up.begin());
     r.has_linear = true;
   }
   return r;
@@ -176,7 +172,10 @@ const TeachResult& DigitReader::teach(std::size_t label, double alpha) {
   const double* row = linear_->weights().data() + label * kMnistPixels;
   std::copy(row, row + kMnistPixels, row_before_.begin());
   std::copy(row, row + kMnistPixels, t.row_before.begin());
+  LinearNetwork undo(*linear_);  // 7,840 weights: kept in case the step diverges
   t.error = linear_->learn(t.before.data(), t.delta.data(), input_.data(), label, alpha);
+  t.diverged = linear_->diverged();
+  if (t.diverged) *linear_ = undo;
   const double* after = linear_->weights().data() + label * kMnistPixels;
   for (std::size_t i = 0; i < kMnistPixels; ++i) {
     t.row_after[i] = static_cast<float>(after[i]);
@@ -204,13 +203,22 @@ ReplayResult DigitReader::replay(const TaughtExamples& examples, const double* a
                 std::to_string(static_cast<int>(kLinearMaxAlpha)) + "]");
   }
   ReplayResult r;
+  LinearNetwork next(*linear_);  // learns on a copy: a divergence changes nothing
   double pred[kMnistClasses], delta[kMnistClasses];
   for (std::size_t k = 0; k < examples.count; ++k) {
     const auto label = static_cast<std::size_t>(examples.labels[k]);
-    r.error += linear_->learn(pred, delta, examples.images + k * kMnistPixels, label, alphas[k]);
+    const double error =
+        next.learn(pred, delta, examples.images + k * kMnistPixels, label, alphas[k]);
+    if (next.diverged()) {
+      r.diverged = true;
+      r.diverged_at = static_cast<long>(k);
+      return r;
+    }
+    r.error += error;
     r.correct_before += argmax(pred, kMnistClasses) == label;
     ++r.count;
   }
+  *linear_ = std::move(next);
   return r;
 }
 

@@ -5,8 +5,7 @@
 //               --CNN--> probs[10]            (cnn.hpp), if a CNN is loaded
 //               --linear--> scores[10]        (mnist_linear.hpp), if a linear net is loaded
 //   ranking:       top and runner-up of each  (primitives.hpp top_two)
-//   contributions: input[i] * w[c][i] for the linear top and runner-up
-//                  (LinearNetwork::contributions; each sums to scores[c])
+// (the maps for "why" are asked for separately: contributions, difference)
 //
 // Example:
 //   wl::DigitReader reader;
@@ -25,6 +24,8 @@
 //   reader.replay(examples, alphas)  // one epoch over the learner's own digits
 //   reader.count_right(examples)     // how many of them it reads right now
 //   reader.reset_linear()            // back to the weights last loaded
+// A step that diverges (LinearNetwork marks it) is undone: teach and replay
+// report `diverged` and leave the network as it was before the call.
 #pragma once
 
 #include <array>
@@ -70,6 +71,7 @@ struct TeachResult {
   std::array<float, kMnistPixels> row_before{};  // weights of `label` before the step
   std::array<float, kMnistPixels> row_after{};   // and after
   std::array<float, kMnistPixels> row_change{};  // after - before (in double, then float)
+  bool diverged = false;  // the step diverged and was undone: after = before, no change
 };
 
 // The learner's own digits: `count` images of kMnistPixels values in [0, 1]
@@ -85,6 +87,8 @@ struct ReplayResult {
   std::size_t count = 0;
   std::size_t correct_before = 0;  // read right just before its own step
   double error = 0;                // summed over the examples, before each step
+  bool diverged = false;           // example diverged_at diverged: the whole call was undone
+  long diverged_at = -1;           // its index, or -1
 };
 
 // 1 + how many scores are above scores[label] (ties count for the lower digit,
@@ -92,15 +96,13 @@ struct ReplayResult {
 std::size_t rank_of(const double* scores, std::size_t label);
 
 struct DigitReading {
-  DrawnDigit digit;                               // the preprocessed 28x28 and where the ink was
-  bool has_cnn = false;                           // probs and cnn hold a reading
-  std::array<float, 10> probs{};                  // the CNN's softmax
-  TopTwo cnn;                                     // its two most likely digits
-  bool has_linear = false;                        // scores, linear and the contributions hold one
-  std::array<double, 10> scores{};                // the chapter's linear network, weights . input
-  TopTwo linear;                                  // its two highest scores
-  std::array<float, kMnistPixels> contrib_top{};  // input[i] * w[linear.top][i]
-  std::array<float, kMnistPixels> contrib_runner_up{};  // input[i] * w[linear.runner_up][i]
+  DrawnDigit digit;                 // the preprocessed 28x28 and where the ink was
+  bool has_cnn = false;             // probs and cnn hold a reading
+  std::array<float, 10> probs{};    // the CNN's softmax
+  TopTwo cnn;                       // its two most likely digits
+  bool has_linear = false;          // scores and linear hold one
+  std::array<double, 10> scores{};  // the chapter's linear network, weights . input
+  TopTwo linear;                    // its two highest scores
   // The verdict (core/verdict.hpp): empty without ink; with ink and a CNN,
   // not_digit when its not-a-digit score is above kNotDigitThreshold, else
   // digit; with ink and no CNN, digit (the linear network reads anything as one).
@@ -154,10 +156,12 @@ class DigitReader {
   double contributions(float* map, std::size_t digit) const;
   // map(a) - map(b); returns its sum, score(a) - score(b): why a and not b.
   double difference(float* map, std::size_t a, std::size_t b) const;
-  // The chapter's step (LinearNetwork::learn) on the last drawing read, as `label`.
+  // The chapter's step (LinearNetwork::learn) on the last drawing read, as
+  // `label`. If it diverged it is undone (diverged = true, weights unchanged).
   const TeachResult& teach(std::size_t label, double alpha);
   // One step per example, in order, example k at alphas[k] (checked first:
-  // bad examples change nothing).
+  // bad examples change nothing). On a copy: if example k diverges, the
+  // network is left as it was and the result says diverged at k.
   ReplayResult replay(const TaughtExamples& examples, const double* alphas);
   // How many of the examples the chapter's network reads right now.
   std::size_t count_right(const TaughtExamples& examples) const;

@@ -1,7 +1,7 @@
-// The answer pinned on the pad (phones, where the answer panel is below the
+// The answer pinned to the pad (phones, where the answer panel is below the
 // pad): the chapter's network's digit and its ten scores, with the CNN's
-// digit under it, in a corner of the pad itself, so it is in view the moment
-// a stroke ends. Read aloud it would repeat the answer panel, so it is hidden
+// digit, in a strip just under the pad (not over the drawing), so it is in
+// view the moment a stroke ends. Read aloud it would repeat the answer panel, so it is hidden
 // from assistive technology.
 import { fixed2 } from '../common/format.js';
 import { rank } from '../common/rank.js';
@@ -28,7 +28,7 @@ export function createPadAnswer(box) {
     pin.querySelector('.pa-prob').textContent = `score ${fixed2(out.linear[top])}`;
     bars.forEach((bar, d) => {
       bar.firstChild.style.height = `${Math.max(1, Math.round(BAR * Math.min(1, Math.max(0, out.linear[d] / high))))}px`;
-      bar.classList.toggle('top', d === top);
+      bar.classList.toggle('is-top', d === top);
     });
     pin.querySelector('.pa-cnn').textContent = out.probs ? `CNN: ${rank(out.probs)[0]}` : '';
   };

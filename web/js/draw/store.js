@@ -13,24 +13,38 @@ export const FORMAT = 'weightlab-digits';
 export const MAX_EXAMPLES = 1000;   // the engine's per-call limit (kMaxTaughtExamples)
 const KEY = 'examples';
 
+// The store, opened once: the promise is cached (two callers share one open);
+// a failed open is forgotten so the next call tries again.
 let db = null;
-async function idb() {
+function idb() {
   if (!db) {
-    const lib = await import('../../vendor/idb-keyval.js');
-    const store = lib.createStore('weightlab-draw', 'digits');
-    db = {
-      get: () => lib.get(KEY, store),
-      set: (v) => lib.set(KEY, v, store),
-      del: () => lib.del(KEY, store),
-    };
+    db = import('../../vendor/idb-keyval.js').then((lib) => {
+      const store = lib.createStore('weightlab-draw', 'digits');
+      return {
+        get: () => lib.get(KEY, store),
+        set: (v) => lib.set(KEY, v, store),
+        del: () => lib.del(KEY, store),
+      };
+    });
+    db.catch(() => { db = null; });
   }
   return db;
 }
 
-// The stored examples (an empty list when there are none or IndexedDB is unavailable).
+// The stored examples: {examples, skipped}. Entries that are not a valid
+// example are skipped one by one (skipped names them) rather than losing the
+// whole list. Throws when IndexedDB cannot be read at all (unavailable,
+// blocked): then the caller must not save over what it could not read.
 export async function loadExamples() {
   const list = await (await idb()).get();
-  return Array.isArray(list) ? list.map(check) : [];
+  const examples = [];
+  const skipped = [];
+  if (Array.isArray(list)) {
+    list.forEach((e, k) => {
+      try { examples.push(check(e, k)); } catch (error) { skipped.push(error.message); }
+    });
+  }
+  return { examples, skipped };
 }
 
 export async function saveExamples(list) {

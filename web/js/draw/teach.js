@@ -3,31 +3,33 @@
 // chapter's network) and the panel shows before and after: the ten scores,
 // delta, and the weight image of that digit before, after and changed. The
 // examples are kept in this browser (store.js), can be replayed (one epoch,
-// one engine call), exported, imported and reset; "your digits: n of m read
-// right" is one engine call (reader.countRight). alpha is a setting of the
-// state (`alpha`, log scale on the slider).
+// one engine call), exported and imported (transfer.js) and reset; "your
+// digits: n of m read right" is one engine call (reader.countRight). alpha is
+// a setting of the state (`alpha`, log scale on the slider).
 //
 // On opening, the network starts from the shipped weights and learns the
 // stored examples once each, in order, at the alpha each was taught with
-// (reader.replay): the network the learner left, unless they replayed.
-import { paintSigned, maxAbs } from '../common/paint.js';
-import { fixed2 } from '../common/format.js';
-import { loadExamples, saveExamples, clearExamples, flatten, toFileText, fromFileText, MAX_EXAMPLES } from './store.js';
+// (reader.replay): the network the learner left, unless they replayed. Until
+// that is done, Import and Reset are disabled (they would race it). If the
+// store cannot be read, nothing is saved over it this visit.
+import { clamp } from '../common/format.js';
+import { alphaText, divergedText, showResult } from './teach-result.js';
+import { loadExamples, saveExamples, clearExamples, flatten, MAX_EXAMPLES } from './store.js';
+import { exportExamples, importExamples, FILE_NAME } from './transfer.js';
 
 export const ALPHA = { min: 1e-4, max: 0.1, standard: 0.005 };
-export const teachAlpha = (state) => Math.min(ALPHA.max, Math.max(ALPHA.min, state.number('alpha', ALPHA.standard)));
-const alphaText = (a) => String(Number(a.toPrecision(2)));
-// Two decimals without the leading zero (-.07, .58, 1.20): ten columns fit a phone.
-const short = (v) => fixed2(v).replace(/^(-?)0\./, '$1.');
+export const teachAlpha = (state) => clamp(state.number('alpha', ALPHA.standard), ALPHA.min, ALPHA.max);
 const digits = (n) => `${n} digit${n === 1 ? '' : 's'}`;
-const ordinal = (n) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
 
 export function createTeach(box, { reader, state, reading, reread }) {
   const el = (sel) => box.querySelector(sel);
   const buttons = [...box.querySelectorAll('.teach-digit')];
   const slider = el('#teach-alpha-input');
+  const listening = new AbortController();
+  const on = (target, type, fn) => target.addEventListener(type, fn, { signal: listening.signal });
   let examples = [];
-  let ready = false;     // the stored examples are learned
+  let ready = false;       // the stored examples are learned
+  let unreadable = false;  // the store could not be read: never save over it
   let alive = true;
 
   const message = (text, error = false) => {
@@ -41,11 +43,11 @@ export function createTeach(box, { reader, state, reading, reread }) {
     el('.teach-alpha-value').textContent = alphaText(a);
   }
   syncAlpha();
-  const onSlide = () => state.set({ alpha: alphaText(10 ** Number(slider.value)) });
 
   // "your digits: n of m read right", from the engine.
   function count() {
     el('.teach-replay').disabled = el('.teach-export').disabled = !ready || examples.length === 0;
+    el('.teach-import').disabled = el('.teach-reset').disabled = !ready;
     box.dataset.examples = String(examples.length);
     if (!examples.length) { el('.teach-count').textContent = 'Your digits: none taught yet.'; box.dataset.right = '0'; return; }
     try {
@@ -58,33 +60,10 @@ export function createTeach(box, { reader, state, reading, reread }) {
     }
   }
 
-  function showResult(t) {
-    el('.teach-summary').innerHTML = `Taught a <strong>${t.label}</strong> at alpha ${alphaText(t.alpha)}: its score
-      ${fixed2(t.before[t.label])} → <strong>${fixed2(t.after[t.label])}</strong>, ${ordinal(t.rankBefore)} → ${ordinal(t.rankAfter)} of ten;
-      it now reads <strong class="teach-reads">${t.topAfter}</strong>. Every delta shrank by 1 − alpha × Σpixel² = ${fixed2(t.shrink)}.`;
-    for (const [row, values] of [['.t-before', t.before], ['.t-delta', t.delta], ['.t-after', t.after]]) {
-      el(row).querySelectorAll('td').forEach((td, d) => {
-        td.textContent = short(values[d]);
-        td.title = fixed2(values[d]);
-        td.classList.toggle('is-label', d === t.label);
-      });
-    }
-    el('.t-digit').querySelectorAll('th[scope="col"]').forEach((th, d) => th.classList.toggle('is-label', d === t.label));
-    const scale = Math.max(maxAbs(t.rowBefore), maxAbs(t.rowAfter));
-    paintSigned(el('.row-before'), t.rowBefore, scale);
-    paintSigned(el('.row-after'), t.rowAfter, scale);
-    paintSigned(el('.row-change'), t.rowChange, maxAbs(t.rowChange));
-    el('.row-before-caption').textContent = `${t.label}'s weights before`;
-    el('.teach-detail').hidden = false;
-    box.dataset.taught = String(t.label);
-    box.dataset.teachScore = String(t.after[t.label]);
-    box.dataset.teachRank = String(t.rankAfter);
-    box.dataset.teachRankBefore = String(t.rankBefore);
-  }
-
   async function store() {
+    if (unreadable) { message(`Not saved: the digits stored earlier could not be read, and saving would erase them. Export yours to keep them.`, true); return; }
     try { await saveExamples(examples); } catch (error) {
-      message(`Your digits could not be stored in this browser (${error.message}); export them to keep them.`, true);
+      if (alive) message(`Your digits could not be stored in this browser (${error.message}); export them to keep them.`, true);
     }
   }
 
@@ -99,66 +78,62 @@ export function createTeach(box, { reader, state, reading, reread }) {
       message(`Could not learn: ${error.message}`, true);
       return;
     }
+    if (t.diverged) {
+      box.dataset.teachDiverged = String(t.label);
+      message(`At alpha ${alphaText(t.alpha)} this step diverged (the error before it was past the engine's limit), so the network is left as it was and this digit is not kept. ${divergedText(t)}`, true);
+      return;
+    }
+    delete box.dataset.teachDiverged;
     examples.push({ image: Float32Array.from(out.image), label, alpha: t.alpha });
     message('');
-    showResult(t);
+    showResult(box, t);
     reread();
     count();
     el('.teach-result').scrollIntoView({ block: 'nearest' });
     store();
   }
 
-  function replay(list, alpha, done) {
+  // One epoch over `list` (at `alpha`, or each at its own). Throws if it
+  // diverged: then the engine left the network as it was.
+  function replay(list, alpha) {
     const { images, labels, alphas } = flatten(list, alpha);
     const r = reader.replay(images, labels, alphas);
+    if (r.diverged) throw new Error(`the network diverged at digit ${r.divergedAt + 1} of ${list.length}; it is left as it was`);
     reread();
     count();
-    if (done) message(done(r));
+    return r;
   }
 
-  buttons.forEach((b) => b.addEventListener('click', () => teach(Number(b.dataset.d))));
-  slider.addEventListener('input', onSlide);
-
-  el('.teach-replay').addEventListener('click', () => {
+  function onReplay() {
     try {
-      replay(examples, teachAlpha(state), (r) => `One epoch over your ${digits(r.count)} at alpha ${alphaText(teachAlpha(state))}: ` +
-        `${r.correctBefore} were read right just before their own step.`);
+      const a = teachAlpha(state);
+      const r = replay(examples, a);
+      message(`One epoch over your ${digits(r.count)} at alpha ${alphaText(a)}: ${r.correctBefore} were read right just before their own step.`);
     } catch (error) { message(`Could not replay: ${error.message}`, true); }
-  });
+  }
 
-  el('.teach-export').addEventListener('click', () => {
-    const url = URL.createObjectURL(new Blob([toFileText(examples)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'weightlab-digits.json';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    message(`Exported your ${digits(examples.length)} as weightlab-digits.json.`);
-  });
-
-  el('.teach-import').addEventListener('change', async (event) => {
+  async function onImport(event) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
+    if (!file || !ready) return;
     try {
-      const list = fromFileText(await file.text());
+      const list = await importExamples(file);
+      if (!alive) return;
       if (examples.length + list.length > MAX_EXAMPLES) throw new Error(`that would make more than ${MAX_EXAMPLES} digits`);
       const { images, labels } = flatten(list);
       reader.countRight(images, labels);  // the engine checks every value before anything changes
-      if (!alive) return;
-      replay(list, undefined, null);
+      replay(list);
       examples = examples.concat(list);
       count();
       message(`Imported ${digits(list.length)} from ${file.name}; the network learned each once, at its own alpha.`);
       store();
     } catch (error) {
-      message(`Could not import ${file.name}: ${error.message}`, true);
+      if (alive) message(`Could not import ${file.name}: ${error.message}`, true);
     }
-  });
+  }
 
-  el('.teach-reset').addEventListener('click', async () => {
+  async function onReset() {
+    if (!ready) return;
     if (examples.length && !window.confirm(`Forget your ${digits(examples.length)} and give the chapter's network back its trained weights?`)) return;
     try { reader.resetLinear(); } catch (error) { message(`Could not reset: ${error.message}`, true); return; }
     examples = [];
@@ -168,31 +143,49 @@ export function createTeach(box, { reader, state, reading, reread }) {
     reread();
     count();
     message('The network has its trained weights again; your digits are forgotten.');
-    try { await clearExamples(); } catch (error) { message(`Could not clear this browser's store: ${error.message}`, true); }
+    if (unreadable) return;  // what could not be read is not erased either
+    try { await clearExamples(); } catch (error) {
+      if (alive) message(`Could not clear this browser's store: ${error.message}`, true);
+    }
+  }
+
+  buttons.forEach((b) => on(b, 'click', () => teach(Number(b.dataset.d))));
+  on(slider, 'input', () => state.set({ alpha: alphaText(10 ** Number(slider.value)) }));
+  on(el('.teach-replay'), 'click', onReplay);
+  on(el('.teach-export'), 'click', () => {
+    exportExamples(examples);
+    message(`Exported your ${digits(examples.length)} as ${FILE_NAME}.`);
   });
+  on(el('.teach-import'), 'change', onImport);
+  on(el('.teach-reset'), 'click', onReset);
 
   return {
     // The state changed (the view's one subscription calls this).
     onState(changed) { if (changed.includes('alpha')) syncAlpha(); },
     // The chapter's network is loaded: learn the stored examples once each.
     async start() {
-      let stored = [];
-      try { stored = await loadExamples(); } catch (error) {
-        message(`Your stored digits could not be read (${error.message}).`, true);
+      const notes = [];
+      try {
+        const { examples: stored, skipped } = await loadExamples();
+        examples = stored;
+        if (skipped.length) notes.push(`${skipped.length} stored entr${skipped.length === 1 ? 'y was' : 'ies were'} skipped (${skipped[0]}).`);
+      } catch (error) {
+        unreadable = true;
+        notes.push(`Your stored digits could not be read (${error.message}); nothing will be saved over them.`);
       }
       if (!alive) return;
-      examples = stored;
       if (examples.length) {
         try {
-          replay(examples, undefined, null);
-          message(`Relearned your ${digits(examples.length)} kept in this browser, each once, in order, at its own alpha.`);
+          replay(examples);
+          notes.unshift(`Relearned your ${digits(examples.length)} kept in this browser, each once, in order, at its own alpha.`);
         } catch (error) {
-          message(`Your stored digits could not be learned again: ${error.message}`, true);
+          notes.unshift(`Your stored digits could not be learned again: ${error.message}.`);
         }
       }
       ready = true;
       box.dataset.teach = 'ready';
       count();
+      message(notes.join(' '), notes.length > 0 && !notes[0].startsWith('Relearned'));
     },
     // The reading changed: teaching needs a drawing and the chapter's network.
     update(out) {
@@ -201,6 +194,7 @@ export function createTeach(box, { reader, state, reading, reread }) {
     },
     destroy() {
       alive = false;
+      listening.abort();
     },
   };
 }

@@ -102,8 +102,8 @@ export const drawHtml = () => `
         <div class="teach-tools">
           <button type="button" class="teach-replay" disabled>Replay all once</button>
           <button type="button" class="teach-export" disabled>Export</button>
-          <label class="teach-import-label"><input type="file" class="teach-import" accept=".json,application/json"> <span>Import</span></label>
-          <button type="button" class="teach-reset">Reset</button>
+          <label class="teach-import-label"><input type="file" class="teach-import" accept=".json,application/json" disabled> <span>Import</span></label>
+          <button type="button" class="teach-reset" disabled>Reset</button>
         </div>
         <p class="teach-message" role="status"></p>
         <p class="draw-small teach-note">Your digits stay in this browser (IndexedDB) and in files you export;

@@ -11,7 +11,8 @@
 import { createPad } from '../draw/pad.js';
 import { drawHtml } from '../draw/template.js';
 import { bindPadControls, penWidth } from '../draw/controls.js';
-import { createCnnAnswer, createLinearAnswer, verdictText } from '../draw/answers.js';
+import { createCnnAnswer, createLinearAnswer } from '../draw/answers.js';
+import { announceReading, pickDigit } from '../draw/announce.js';
 import { createWhy } from '../draw/why.js';
 import { createTeach } from '../draw/teach.js';
 import { createPadAnswer } from '../draw/pad-answer.js';
@@ -25,14 +26,7 @@ export function mount(root, { engine, state }) {
   const box = el('.draw');
   const reader = new engine.DigitReader();
   const why = createWhy(box, reader);
-  const pick = (source) => (d) => {
-    why.pick(d, source);
-    linear.pick(source === 'linear' ? d : -1);
-    cnn.pick(source === 'cnn' ? d : -1);
-    el('.why').scrollIntoView({ block: 'nearest' });
-    // a tap is heard once (the maps themselves change every frame, silently)
-    el('.guess-announce').textContent = `${el('.why-pick-caption').textContent}. ${el('.why-diff-caption').textContent}.`;
-  };
+  const pick = (source) => (d) => pickDigit(box, { why, linear, cnn }, source, d);
   const linear = createLinearAnswer(box, { onPick: pick('linear') });
   const cnn = createCnnAnswer(box, { onPick: pick('cnn') });
   const showPinned = createPadAnswer(box);
@@ -79,20 +73,7 @@ export function mount(root, { engine, state }) {
     why.show(shown);
     showPinned(shown);
     teach.update(out);
-    announce(out);
-  }
-
-  // Screen readers hear the answer when a stroke ends, not sixty times a second.
-  function announce(out) {
-    const region = el('.guess-announce');
-    if (!out.hasInk) { region.textContent = ''; return; }
-    if (pad.isDrawing()) return;
-    const ours = box.dataset.linear ? `The chapter's network reads ${box.dataset.linear}.` : '';
-    const verdict = verdictText(out);
-    const strong = box.dataset.guess ? ` The stronger network reads ${box.dataset.guess}, ${el('.guess-prob').textContent}.` : '';
-    const note = box.dataset.confident === 'no' ? ` ${el('.guess-note').textContent}` : '';
-    const text = `${ours}${verdict ? ` ${verdict}` : ''}${strong}${note}`.trim();
-    if (region.textContent !== text) region.textContent = text;
+    announceReading(box, pad, out);
   }
 
   // A model arrived (or the view opened): read the drawing again. Once the
