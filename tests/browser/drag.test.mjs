@@ -84,6 +84,8 @@ for (const size of SIZES) {
     const p = pointer(page);
     await p.down(dot.x, dot.y);
     for (let n = 1; n <= 8; n += 1) await p.move(dot.x + (dot.dx * n) / 8, dot.y);
+    // the last move's frame drawn (a loaded machine may deliver it a frame late)
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     // Mid-drag: the weight has moved, the iteration is 1 (the run starts where the dot is),
     // pred is the engine's for the new weight, and the URL has not been written with it yet.
     const mid = await page.evaluate(() => ({

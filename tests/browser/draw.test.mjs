@@ -345,8 +345,10 @@ test('leaving the section stops the reader; coming back starts a fresh one', asy
 test('a corrupt model: a clear message, and the pad still draws and reads', async () => {
   const page = await browser.open('/?s=multi-input', { width: 1280 });
   // page.route does not see requests a service worker answers: take the
-  // site's worker out of the way for the next navigation.
+  // site's worker out of the way for the next navigation (once it is there:
+  // the page registers it when idle after its first frame).
   await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
     for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
   });
   await page.route('**/models/digits-cnn.wlm', (route) => route.fulfill({
