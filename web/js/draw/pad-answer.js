@@ -30,6 +30,7 @@ export function createPadAnswer(box) {
       bar.firstChild.style.height = `${Math.max(1, Math.round(BAR * Math.min(1, Math.max(0, out.linear[d] / high))))}px`;
       bar.classList.toggle('is-top', d === top);
     });
-    pin.querySelector('.pa-cnn').textContent = out.probs ? `CNN: ${rank(out.probs)[0]}` : '';
+    pin.querySelector('.pa-cnn').textContent = out.verdict === 'not a digit' ? 'Not a digit?'
+      : out.probs ? `CNN: ${rank(out.probs)[0]}` : '';
   };
 }
