@@ -17,9 +17,9 @@ const SURE = 0.7;   // a top probability below this is "not sure"
 function doubt(out, top, second) {
   const side = Math.max(out.box.width, out.box.height) / UNITS;
   const cover = out.inkPixels / (UNITS * UNITS);
-  if (out.verdict === 'not a digit') return 'Not a digit: no digit stands out for it.';
   if (side < 0.12) return 'Low confidence: that is too small to be a digit (a dot?). Draw it bigger.';
   if (cover > 0.3) return 'Low confidence: that is a lot of ink, more a scribble than a digit.';
+  if (out.verdict === 'not a digit') return 'Not a digit: no digit stands out for it.';
   if (out.probs[top] < SURE) return `Low confidence: not sure, ${top} or ${second}?`;
   return '';
 }
