@@ -217,8 +217,8 @@ export function createErrorCurves(container, engine, options = {}) {
     canvas.tabIndex = 0;
     canvas.classList.add('wl-draggable');
     let active = false;
+    let box = null;   // the canvas's place, read once per drag (a read per move forced a layout)
     const valueAt = (event) => {
-      const box = canvas.getBoundingClientRect();
       const { left, right } = chart.chartArea;
       const px = Math.min(Math.max(event.clientX - box.left, left), right);
       return chart.scales.x.getValueForPixel(px);
@@ -226,6 +226,7 @@ export function createErrorCurves(container, engine, options = {}) {
     canvas.addEventListener('pointerdown', (event) => {
       if (event.button > 0 || !Number.isFinite(f.value)) return;
       active = true;
+      box = canvas.getBoundingClientRect();
       chart.$wlDragging = true;
       chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
       locks.set(w, [chart.options.scales.x.min, chart.options.scales.x.max]);

@@ -393,8 +393,8 @@ export function createErrorSurface(container, engine, options = {}) {
     canvas.tabIndex = 0;
     canvas.classList.add('wl-draggable');
     let active = false;
+    let box = null;   // the canvas's place, read once per drag (a read per move forced a layout)
     const at = (event) => {
-      const box = canvas.getBoundingClientRect();
       const { L, T, W, H } = map;
       const fx = Math.min(Math.max((event.clientX - box.left - L) / W, 0), 1);
       const fy = Math.min(Math.max((event.clientY - box.top - T) / H, 0), 1);
@@ -403,6 +403,7 @@ export function createErrorSurface(container, engine, options = {}) {
     canvas.addEventListener('pointerdown', (event) => {
       if (event.button > 0 || !view || !map) return;
       active = true;
+      box = canvas.getBoundingClientRect();
       lock = [view.xFrom, view.xTo, view.yFrom, view.yTo];
       canvas.setPointerCapture?.(event.pointerId);
       event.preventDefault();
