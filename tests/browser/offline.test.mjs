@@ -36,6 +36,9 @@ async function sectionsWorkOffline(browser, page) {
     await page.waitForFunction(() => !document.querySelector('#loading') && document.querySelector('main').textContent.trim().length > 20);
     const text = await page.textContent('main');
     assert.ok(!/NaN/.test(text), `section ${id} shows no NaN`);
+    // what the section asks for after it is shown (charts coming into view load their
+    // modules): "opened once" means left to load, or the next goto cancels those requests
+    await page.waitForLoadState('networkidle');
   }
   return sections;
 }
