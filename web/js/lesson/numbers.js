@@ -38,7 +38,20 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
   container.append(wrap);
   const outRows = [...wrap.querySelectorAll('.outputs tbody tr')];
   const wRows = [...wrap.querySelectorAll('.weights tbody tr')];
-  const setHtml = (el, html) => { if (el.dataset.html !== html) { el.innerHTML = html; el.dataset.html = html; } };
+  const phCells = [...wrap.querySelectorAll('[data-ph]')].map((c) => [c, Number(c.dataset.ph)]);
+  // What each cell shows (not in a data- attribute: writing one per frame
+  // costs a style recalculation). Plain text (most numbers) goes in as text,
+  // without parsing HTML: a drag rewrites these cells every frame.
+  const shownHtml = new Map();
+  const setHtml = (el, html) => {
+    if (shownHtml.get(el) === html) return;
+    const t = el.firstChild;
+    if (/[<&]/.test(html)) el.innerHTML = html;
+    else if (t && t.nodeType === Node.TEXT_NODE && !t.nextSibling) t.data = html;
+    else el.textContent = html;
+    shownHtml.set(el, html);
+  };
+  const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 
   // One value cell: the number once shown, a guess field while open, else "?".
   function cell(td, field, k, label, { values, shown, open, guesses, panel }) {
@@ -56,7 +69,7 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
         td.innerHTML = `<input class="guess" type="text" inputmode="decimal" autocomplete="off" size="6" placeholder="?" data-guess="${key}" aria-label="your guess for ${esc(label)}">`;
         td.dataset.guess = key;
         td.dataset.it = String(values.k);
-        td.dataset.html = '';
+        shownHtml.delete(td);
       }
       return;
     } else {
@@ -68,13 +81,17 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
   // `shown`: the last phase whose values are on screen (see reveal.js);
   // `open`: the next phase takes guesses; `guesses`: the checked ones, keyed
   // "panel:field:index" (`panel`: which network of the lesson this table is).
+  let lastP = NaN, lastS = NaN;
   function update({ problem, values, phase, shown = phaseIndex(phase), open = false, guesses = null, panel = 0 }) {
     const p = values ? phaseIndex(phase) : -1;
     const s = values ? shown : -1;
-    for (const c of wrap.querySelectorAll('[data-ph]')) {
-      const ph = Number(c.dataset.ph);
-      c.classList.toggle('upcoming', ph > s);
-      c.classList.toggle('now', ph === p);
+    if (p !== lastP || s !== lastS) {
+      for (const [c, ph] of phCells) {
+        c.classList.toggle('upcoming', ph > s);
+        c.classList.toggle('now', ph === p);
+      }
+      lastP = p;
+      lastS = s;
     }
     const ctx = { values, shown: s, open, guesses, panel };
     outRows.forEach((row, o) => {
@@ -86,7 +103,7 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
       const c = row.cells;
       const frozen = problem.frozen[k] === 1;
       row.classList.toggle('frozen', frozen);
-      row.querySelector('.frozen-tag').textContent = frozen ? ' (frozen)' : '';
+      setText(row.querySelector('.frozen-tag'), frozen ? ' (frozen)' : '');
       setHtml(c[1], fmtHtml(problem.input[k % nIn]));
       setHtml(c[2], fmtHtml(values ? values.weightsBefore[k] : problem.weights[k]));
       const named = `${names[k]}${nOut > 1 ? ` ${bookIndex(k, nIn, nOut)}` : ''}`;

@@ -90,7 +90,11 @@ export function createPlayer(container, { id, position, go, speed, setSpeed }) {
   box.addEventListener('input', onScrub);
   document.addEventListener('keydown', onKey);
 
+  let last = '';
   function update({ it, ph, n }) {
+    const key = `${it} ${ph} ${n} ${speed()}`;
+    if (key === last) return;   // a drag redraws every frame with the same position: nothing to write
+    last = key;
     const pi = phaseIndex(ph);
     for (const li of pills) {
       const k = phaseIndex(li.dataset.ph);

@@ -18,18 +18,28 @@ export function createStep(root, { panels, figures, code, quiz = null }) {
   const pair = panels.length > 1;
   let lastAnnounce = '';
 
-  // Returns `shown`: the last phase whose values are on screen.
-  return function render(at) {
-    const { it, ph, n } = at;
+  // Returns `shown`: the last phase whose values are on screen. `later(fn)`:
+  // when given, the page's text is written through it (the lesson draws its
+  // charts first: text written before a canvas draws would make the browser
+  // resolve the page's style in the middle of the chart's drawing, and again
+  // after); each panel's iteration (p.k) is set at once.
+  return function render(at, later = (fn) => fn()) {
+    const { it, ph } = at;
     quiz?.update(at);
     const shown = quiz ? quiz.shown(at) : phaseIndex(ph);
+    for (const p of panels) p.k = Math.min(it, p.trace.steps - 1);
+    later(() => write(at, shown));
+    return shown;
+  };
+
+  function write(at, shown) {
+    const { it, ph, n } = at;
     const open = shown < phaseIndex(ph);
     $('heading').textContent = n ? `Iteration ${it + 1} · ${PHASE_LABELS[ph]}` : 'No steps to show';
     let banners = '', figs = '', arith = '', now = '';
     const sentence = [];
     panels.forEach((p, k) => {
       const label = pair ? p.ex.title : '';
-      p.k = Math.min(it, p.trace.steps - 1);
       const values = p.k >= 0 ? iterationOf(p.trace, p.k) : null;
       // The diagram prints what it is given: hide what is not shown yet.
       p.diagram.update({ problem: p.problem, values: maskValues(values, shown), phase: open && shown >= 2 ? shownPhase(shown) : ph });
@@ -53,6 +63,5 @@ export function createStep(root, { panels, figures, code, quiz = null }) {
 
     const announce = n ? `Iteration ${it + 1}, ${PHASE_LABELS[ph]}. ${sentence.join(' ')}` : 'No steps.';
     if (announce !== lastAnnounce) { $('announce').textContent = announce; lastAnnounce = announce; }
-    return shown;
-  };
+  }
 }

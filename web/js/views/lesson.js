@@ -50,8 +50,10 @@ export function mount(root, { engine, state, section }) {
     for (const p of panels) p.compute();
     const at = position();
     player.update(at);
-    const shown = renderStep(at);
+    const writes = [];   // the text after the charts' canvases (lesson/step.js)
+    const shown = renderStep(at, (fn) => writes.push(fn));
     charts.update(at.ph, phaseIndex(at.ph), shown);
+    for (const fn of writes) fn();
   }
   render();
   const unsubscribe = state.subscribe(() => { if (alive) render(); });
