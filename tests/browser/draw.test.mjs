@@ -7,7 +7,9 @@
 // 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadavg, cpus } from 'node:os';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startBrowser, screenshot } from './harness.mjs';
 import { DIGITS, VARIANTS, place, densify } from './strokes/digits.mjs';
 import { timeRead } from './read-timing.mjs';
@@ -343,25 +345,26 @@ test('leaving the section stops the reader; coming back starts a fresh one', asy
 });
 
 test('a corrupt model: a clear message, and the pad still draws and reads', async () => {
-  const page = await browser.open('/?s=multi-input', { width: 1280 });
-  // page.route does not see requests a service worker answers: take the
-  // site's worker out of the way for the next navigation (once it is there:
-  // the page registers it when idle after its first frame).
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
-  });
-  await page.route('**/models/digits-cnn.wlm', (route) => route.fulfill({
-    status: 200, contentType: 'application/octet-stream', body: Buffer.from('WLMODEL\0 this is not a model'),
-  }));
-  await page.goto(`${browser.origin}/?s=draw`);
-  await page.waitForSelector('.draw[data-cnn-model="failed"][data-linear-model="ready"]');
-  assert.match(await page.locator('.model-message').textContent(), /digit network could not be loaded .*You can still draw/);
-  await drawMouse(page, place(digit(3).strokes, BIG));
-  await frames(page);
-  const r = await reading(page);
-  assert.equal(r.state, 'reading');
-  assert.match(r.linear, /^\d$/, 'the chapter network still reads it');
-  assert.deepEqual(page.problems, []);
-  await page.close();
+  // A copy of the site whose CNN file is corrupt (no page.route: the page's
+  // service worker would answer the request before a route could see it).
+  const dir = await mkdtemp(join(tmpdir(), 'weightlab-site-'));
+  await cp(new URL('../../site', import.meta.url).pathname, dir, { recursive: true });
+  await writeFile(join(dir, 'models/digits-cnn.wlm'), 'WLMODEL\0 this is not a model');
+  await rm(join(dir, 'models/digits-cnn.wlm.gz'), { force: true });
+  const broken = await startBrowser({ dir });
+  try {
+    const page = await broken.open('/?s=draw', { width: 1280 });
+    await page.waitForSelector('.draw[data-cnn-model="failed"][data-linear-model="ready"]');
+    assert.match(await page.locator('.model-message').textContent(), /digit network could not be loaded .*You can still draw/);
+    await drawMouse(page, place(digit(3).strokes, BIG));
+    await frames(page);
+    const r = await reading(page);
+    assert.equal(r.state, 'reading');
+    assert.match(r.linear, /^\d$/, 'the chapter network still reads it');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  } finally {
+    await broken.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
