@@ -15,6 +15,7 @@ import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../co
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 import { steadyLayout, quietWhileDragging, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
+import { strokeLine } from './line.js';
 
 const SAMPLES = 61;
 const MAX_CHARTS = 3;
@@ -59,21 +60,8 @@ function drawDatasets(chart) {
   const margin = 10 * (chart.options.plugins.wlArrow?.scale ?? 1);
   ctx.save();
   ctx.beginPath(); ctx.rect(c.left - margin, c.top - margin, c.right - c.left + 2 * margin, c.bottom - c.top + 2 * margin); ctx.clip();
-  for (const d of [ds[0], ds[1]]) {   // lines, broken where a value is missing
-    ctx.save();
-    ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
-    ctx.strokeStyle = d.borderColor; ctx.lineWidth = d.borderWidth; ctx.setLineDash(d.borderDash ?? []);
-    ctx.beginPath();
-    let on = false;
-    for (const p of d.data) {
-      if (p.y === null || !Number.isFinite(p.y)) { on = false; continue; }
-      const [x, y] = px(p);
-      if (on) ctx.lineTo(x, y); else ctx.moveTo(x, y);
-      on = true;
-    }
-    ctx.stroke();
-    ctx.restore();
-  }
+  strokeLine(chart, ds[0]);   // the curve and the tangent, broken where a value is missing
+  strokeLine(chart, ds[1]);
   for (const d of [ds[3], ds[2]]) {   // where it goes (hollow), then the dot on top
     for (const p of d.data) {
       const [x, y] = px(p);

@@ -9,6 +9,7 @@ import { usableSteps } from '../common/trace.js';
 import { niceBounds } from '../common/framing.js';
 import { steadyLayout, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
+import { strokeLine } from './line.js';
 
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
 const LOG_SPAN = 100;   // max/min beyond this: log scale
@@ -28,19 +29,7 @@ const nowPlugin = {
     ctx.save();
     ctx.beginPath(); ctx.rect(c.left - 4 * k, c.top - 4 * k, c.right - c.left + 8 * k, c.bottom - c.top + 8 * k); ctx.clip();
     for (const d of chart.data.datasets) {
-      ctx.save();
-      ctx.beginPath(); ctx.rect(c.left, c.top, c.right - c.left, c.bottom - c.top); ctx.clip();
-      ctx.strokeStyle = d.borderColor; ctx.lineWidth = d.borderWidth; ctx.setLineDash(d.borderDash ?? []);
-      ctx.beginPath();
-      let on = false;
-      for (const p of d.data) {
-        if (p.y === null || !Number.isFinite(p.y)) { on = false; continue; }
-        const px = x.getPixelForValue(p.x), py = y.getPixelForValue(p.y);
-        if (on) ctx.lineTo(px, py); else ctx.moveTo(px, py);
-        on = true;
-      }
-      ctx.stroke();
-      ctx.restore();
+      strokeLine(chart, d);
       if (d.pointRadius > 0) {
         ctx.fillStyle = d.backgroundColor;
         for (const p of d.data) {
