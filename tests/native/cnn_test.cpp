@@ -9,6 +9,7 @@
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
+#include "test_util.hpp"
 #include "tools/read_file.hpp"
 
 namespace {
@@ -53,13 +54,8 @@ TEST(Cnn, ParameterCountIsTheSumOfTheLayers) {
 
 TEST(Cnn, GradientMatchesFiniteDifferences) {
   for (int hidden : {5, 0}) {
-    wl::CnnConfig c;
-    c.conv1_channels = 2;
-    c.conv2_channels = 5;
-    c.hidden = hidden;
-    wl::Cnn net(c);
     wl::Rng rng(11);
-    net.init(rng);
+    wl::Cnn net = wl_test::small_cnn(2, 5, hidden, rng);
     // random biases too, so no unit sits exactly at a ReLU kink
     for (float& p : net.params) p += static_cast<float>(rng.uniform(-0.05, 0.05));
     const std::vector<float> img = random_image(rng);
@@ -88,13 +84,8 @@ TEST(Cnn, GradientMatchesFiniteDifferences) {
 }
 
 TEST(Cnn, PredictMatchesForwardAndSumsToOne) {
-  wl::CnnConfig c;
-  c.conv1_channels = 3;
-  c.conv2_channels = 4;
-  c.hidden = 8;
-  wl::Cnn net(c);
   wl::Rng rng(12);
-  net.init(rng);
+  wl::Cnn net = wl_test::small_cnn(3, 4, 8, rng);
   const std::vector<float> img = random_image(rng);
   float probs[wl::kMnistClasses];
   net.predict(probs, img.data());
@@ -143,13 +134,8 @@ TEST(Cnn, PredictFollowsTheWeights) {
 }
 
 TEST(Cnn, ModelFileRoundTripGivesTheSamePredictions) {
-  wl::CnnConfig c;
-  c.conv1_channels = 3;
-  c.conv2_channels = 4;
-  c.hidden = 0;
-  wl::Cnn net(c);
   wl::Rng rng(13);
-  net.init(rng);
+  wl::Cnn net = wl_test::small_cnn(3, 4, 0, rng);
   const auto bytes = wl::write_model(net.to_model());
   wl::Cnn loaded(wl::read_model(bytes.data(), bytes.size()));
   EXPECT_EQ(loaded.params, net.params);
@@ -199,13 +185,8 @@ TEST(Cnn, RejectsModelsThatDoNotFit) {
 
 TEST(Cnn, TrainingStepsReduceTheLoss) {
   // Ten Adam steps on one fixed batch of 8 random images must lower its loss.
-  wl::CnnConfig c;
-  c.conv1_channels = 4;
-  c.conv2_channels = 8;
-  c.hidden = 16;
-  wl::Cnn net(c);
   wl::Rng rng(14);
-  net.init(rng);
+  wl::Cnn net = wl_test::small_cnn(4, 8, 16, rng);
   std::vector<std::vector<float>> images;
   for (int i = 0; i < 8; ++i) images.push_back(random_image(rng));
   std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
@@ -266,4 +247,48 @@ TEST(Cnn, CommittedModelReaches99PercentOnTheTestSet) {
     for (int k = 0; k < wl::kMnistClasses; ++k) differ += probs[k] != net.probs()[k];
   }
   EXPECT_EQ(differ, 0);
+}
+
+// Dropout (training only): masks differ from one forward to the next, a
+// dropped hidden unit gets no gradient, the kept ones are scaled so the
+// expected activation is unchanged, and predict() never drops anything.
+TEST(Cnn, DropoutDropsHiddenUnitsOnlyWhileTraining) {
+  wl::Rng rng(31);
+  wl::Cnn net = wl_test::small_cnn(2, 4, 64, rng);
+  for (float& p : net.params) p += static_cast<float>(rng.uniform(-0.05, 0.05));
+  const std::vector<float> img = random_image(rng);
+  float before[wl::kMnistClasses], after[wl::kMnistClasses];
+  net.predict(before, img.data());
+  EXPECT_THROW(net.set_dropout(1.0, 1), std::invalid_argument);
+  EXPECT_THROW(net.set_dropout(-0.1, 1), std::invalid_argument);
+  // fc1's biases follow fc1's weights: 64*(conv2 flat 64) weights, then 64 biases
+  const std::size_t fc1_b = net.params.size() - (64 * 10 + 10) - 64;
+  auto live_units = [&] {  // hidden units whose bias gets a gradient from this image
+    for (float& g : net.grads) g = 0;
+    net.backward();
+    std::vector<bool> live(64);
+    for (int i = 0; i < 64; ++i) live[i] = net.grads[fc1_b + i] != 0.0f;
+    return live;
+  };
+  net.forward(img.data(), 3);
+  const std::vector<bool> alive = live_units();
+  net.set_dropout(0.5, 7);
+  const float a = net.forward(img.data(), 3);
+  const std::vector<bool> kept = live_units();
+  int n_alive = 0, n_kept = 0;
+  for (int i = 0; i < 64; ++i) {
+    n_alive += alive[i];
+    n_kept += kept[i];
+    EXPECT_TRUE(alive[i] || !kept[i]) << "unit " << i << " learns only if ReLU lets it";
+  }
+  EXPECT_GT(n_alive, 16);
+  EXPECT_GT(n_kept, n_alive / 4);  // about half of the live units are dropped
+  EXPECT_LT(n_kept, n_alive * 3 / 4);
+  const float b = net.forward(img.data(), 3);
+  EXPECT_NE(a, b) << "a new mask each forward";
+  net.predict(after, img.data());
+  for (int i = 0; i < wl::kMnistClasses; ++i) EXPECT_EQ(before[i], after[i]);
+  net.set_dropout(0, 0);
+  net.forward(img.data(), 3);
+  for (int i = 0; i < wl::kMnistClasses; ++i) EXPECT_EQ(net.probs()[i], before[i]);
 }

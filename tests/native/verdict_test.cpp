@@ -23,6 +23,7 @@
 #include "core/idx.hpp"
 #include "core/model_file.hpp"
 #include "core/random.hpp"
+#include "test_util.hpp"
 #include "tools/read_file.hpp"
 
 namespace {
@@ -91,13 +92,8 @@ TEST(Verdict, NamesAndThreshold) {
 // The not-a-digit loss (-mean log p) and its gradient (p - 1/10 at the logits),
 // checked against central differences like the digit loss in cnn_test.cpp.
 TEST(Verdict, NotDigitGradientMatchesFiniteDifferences) {
-  wl::CnnConfig c;
-  c.conv1_channels = 2;
-  c.conv2_channels = 4;
-  c.hidden = 6;
-  wl::Cnn net(c);
   wl::Rng rng(21);
-  net.init(rng);
+  wl::Cnn net = wl_test::small_cnn(2, 4, 6, rng);
   for (float& p : net.params) p += static_cast<float>(rng.uniform(-0.05, 0.05));
   std::vector<float> img(wl::kMnistPixels);
   for (float& v : img) v = static_cast<float>(rng.uniform());
@@ -126,13 +122,8 @@ TEST(Verdict, NotDigitGradientMatchesFiniteDifferences) {
 }
 
 TEST(Verdict, TrainingOnNonDigitsFlattensTheirProbabilities) {
-  wl::CnnConfig c;
-  c.conv1_channels = 2;
-  c.conv2_channels = 4;
-  c.hidden = 8;
-  wl::Cnn net(c);
   wl::Rng rng(3);
-  net.init(rng);
+  wl::Cnn net = wl_test::small_cnn(2, 4, 8, rng);
   std::vector<float> img(wl::kMnistPixels, 0.0f);
   for (int y = 4; y < 24; ++y) img[y * 28 + y] = img[y * 28 + 27 - y] = 1.0f;  // an X
   float probs[10];

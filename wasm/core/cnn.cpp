@@ -230,11 +230,25 @@ void Cnn::run_forward(const float* image) {
   if (hid > 0) {
     dense_forward(fc1_.data(), pool2_.data(), p + at_.fc1_w, p + at_.fc1_b, flat_, hid);
     relu_forward(relu3_.data(), fc1_.data(), hid);
+    if (dropout_ > 0) {
+      const float scale = 1.0f / (1.0f - dropout_);
+      keep_.resize(hid);
+      for (int i = 0; i < hid; ++i) {
+        keep_[i] = dropout_rng_.uniform() < dropout_ ? 0.0f : scale;
+        relu3_[i] *= keep_[i];
+      }
+    }
     dense_forward(logits_.data(), relu3_.data(), p + at_.fc2_w, p + at_.fc2_b, hid, kMnistClasses);
   } else {
     dense_forward(logits_.data(), pool2_.data(), p + at_.fc2_w, p + at_.fc2_b, flat_,
                   kMnistClasses);
   }
+}
+
+void Cnn::set_dropout(double rate, std::uint64_t seed) {
+  require(rate >= 0 && rate < 1, "cnn: dropout rate must be in [0, 1)");
+  dropout_ = static_cast<float>(rate);
+  dropout_rng_ = Rng(seed);
 }
 
 // The inference copies of the weights, each in the order its kernel walks
@@ -329,6 +343,9 @@ void Cnn::backward() {
   if (hid > 0) {
     dense_backward(d_relu3_.data(), g + at_.fc2_w, g + at_.fc2_b, d_logits_.data(), relu3_.data(),
                    p + at_.fc2_w, hid, kMnistClasses);
+    if (dropout_ > 0) {  // relu3_ holds the kept units, scaled: 0 where dropped
+      for (int i = 0; i < hid; ++i) d_relu3_[i] *= keep_[i];
+    }
     relu_backward(d_fc1_.data(), d_relu3_.data(), relu3_.data(), hid);
     dense_backward(d_pool2_.data(), g + at_.fc1_w, g + at_.fc1_b, d_fc1_.data(), pool2_.data(),
                    p + at_.fc1_w, flat_, hid);

@@ -79,6 +79,12 @@ class Cnn {
   // on letters, signs and scribbles; backward() then adds d_logits = p - 1/10.
   float forward_not_digit(const float* image);  // [28*28]
   void backward();
+  // Training only: forward() and forward_not_digit() drop each hidden unit
+  // with probability `rate` (inverted dropout: the kept ones are scaled by
+  // 1/(1 - rate), so predict() needs no change), masks drawn from their own
+  // generator seeded with `seed`. rate 0 (the default) turns it off. Throws
+  // std::invalid_argument unless 0 <= rate < 1.
+  void set_dropout(double rate, std::uint64_t seed);
   const float* probs() const { return probs_.data(); }  // [10] from the last forward/predict
 
   std::vector<float> params;
@@ -105,6 +111,10 @@ class Cnn {
   std::vector<float> conv1_packed_, conv2_packed_, conv2_sparse_, packed_, partial_;
   std::vector<int> nonzero_, spans_, conv2_scratch_;
   bool packed_ok_ = false;
+  // dropout (set_dropout): the hidden units' scale of the last forward, 0 or 1/(1 - rate)
+  float dropout_ = 0;
+  Rng dropout_rng_{0};
+  std::vector<float> keep_;
   // their gradients
   std::vector<float> d_logits_, d_relu3_, d_fc1_, d_pool2_, d_relu2_, d_conv2_, d_col2_, d_pool1_,
       d_relu1_, d_conv1_;

@@ -6,6 +6,7 @@
 //                       [--train-limit N] [--no-augment]
 //                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
 //                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm]
+//                       [--mild F] [--dropout P]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
@@ -23,7 +24,10 @@
 // validation set the not-a-digit threshold is calibrated on. --swa K: the
 // written weights are the mean of the weights at the end of the last K epochs
 // (stochastic weight averaging, free at inference). --elastic ALPHA adds an
-// elastic distortion (augment.hpp elastic_distort, sigma 4) after the affine one. At the end the trainer
+// elastic distortion (augment.hpp elastic_distort, sigma 4) after the affine one. --mild F
+// scales every distortion range by F (1: AugmentRanges as declared; 0.5: half
+// the shift, rotation, scale, slant and thickness). --dropout P drops each
+// hidden unit with probability P while training (Cnn::set_dropout). At the end the trainer
 // prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
 // (--keep-digits, default 0.995) of the 60,000 undistorted training digits
 // called digits, and what that threshold does on the validation non-digits.
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
   std::size_t train_limit = 0;
   bool augment = true;
   std::string init_file, time_only, negatives_file = "build/non-digits-train.wld";
-  double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0;
+  double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0, mild = 1, dropout = 0;
   int swa = 6;
   wl::CnnConfig config;  // c5x8-p2-c5x32-p2-d128
   for (int i = 1; i < argc; ++i) {
@@ -166,6 +170,8 @@ int main(int argc, char** argv) {
     else if (a == "--swa") swa = std::stoi(value());
     else if (a == "--elastic") elastic = std::stod(value());
     else if (a == "--keep-digits") keep_digits = std::stod(value());
+    else if (a == "--mild") mild = std::stod(value());
+    else if (a == "--dropout") dropout = std::stod(value());
     else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of train_cnn.cpp)\n",
                    a.c_str());
@@ -217,6 +223,7 @@ int main(int argc, char** argv) {
       net.params = wl::Cnn(wl::read_model(ib.data(), ib.size())).params;
       net.weights_changed();
     }
+    net.set_dropout(dropout, seed + 1);
     std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
     std::vector<std::uint32_t> order(stream);
     std::vector<float> swa_sum(swa > 0 ? net.params.size() : 0, 0.0f);
@@ -233,6 +240,14 @@ int main(int argc, char** argv) {
     }
     std::fflush(stdout);
 
+    wl::AugmentRanges ranges;
+    ranges.max_shift *= mild;
+    ranges.max_degrees *= mild;
+    ranges.min_scale = 1 - (1 - ranges.min_scale) * mild;
+    ranges.max_scale = 1 + (ranges.max_scale - 1) * mild;
+    ranges.max_shear *= mild;
+    ranges.min_thickness *= mild;
+    ranges.max_thickness *= mild;
     float img[wl::kMnistPixels];
     int step = 0;
     const auto start = std::chrono::steady_clock::now();
@@ -255,7 +270,7 @@ int main(int argc, char** argv) {
           const float* src = digit ? &train.pixels[std::size_t(idx) * wl::kMnistPixels]
                                    : &neg_pixels[std::size_t(idx - n) * wl::kMnistPixels];
           if (augment) {
-            wl::augment_digit(img, src, rng);
+            wl::augment_digit(img, src, rng, ranges);
             if (elastic > 0) {
               float warped[wl::kMnistPixels];
               wl::elastic_distort(warped, img, rng, elastic);
