@@ -6,7 +6,7 @@
 //                       [--train-limit N] [--no-augment]
 //                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
 //                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm]
-//                       [--mild F] [--dropout P]
+//                       [--mild F] [--dropout P] [--constant-lr]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
@@ -27,7 +27,10 @@
 // elastic distortion (augment.hpp elastic_distort, sigma 4) after the affine one. --mild F
 // scales every distortion range by F (1: AugmentRanges as declared; 0.5: half
 // the shift, rotation, scale, slant and thickness). --dropout P drops each
-// hidden unit with probability P while training (Cnn::set_dropout). At the end the trainer
+// hidden unit with probability P while training (Cnn::set_dropout). --constant-lr
+// keeps the learning rate at LR instead of the cosine decay (with --init and
+// --swa: averaging weights along a constant-rate walk, SWA as Izmailov et al.
+// 2018 run it). At the end the trainer
 // prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
 // (--keep-digits, default 0.995) of the 60,000 undistorted training digits
 // called digits, and what that threshold does on the validation non-digits.
@@ -137,7 +140,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 5;
   double lr = 2e-3;
   std::size_t train_limit = 0;
-  bool augment = true;
+  bool augment = true, constant_lr = false;
   std::string init_file, time_only, negatives_file = "build/non-digits-train.wld";
   double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0, mild = 1, dropout = 0;
   int swa = 6;
@@ -172,6 +175,7 @@ int main(int argc, char** argv) {
     else if (a == "--keep-digits") keep_digits = std::stod(value());
     else if (a == "--mild") mild = std::stod(value());
     else if (a == "--dropout") dropout = std::stod(value());
+    else if (a == "--constant-lr") constant_lr = true;
     else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of train_cnn.cpp)\n",
                    a.c_str());
@@ -234,6 +238,8 @@ int main(int argc, char** argv) {
         "%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
         wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
         static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
+    std::printf("distortion ranges x%g, elastic %g, dropout %g, %s learning rate\n", mild,
+                elastic, dropout, constant_lr ? "constant" : "cosine-decayed");
     if (neg_train > 0) {
       std::printf("non-digits: %zu of %zu per epoch (%zu kept for calibration), swa over %d\n",
                   neg_per_epoch, neg_train, neg_val, swa);
@@ -291,7 +297,8 @@ int main(int argc, char** argv) {
         ++step;
         const double progress = (step - 1) / total_steps;
         const double lr_now =
-            lr * (0.01 + 0.99 * 0.5 * (1 + std::cos(3.141592653589793 * progress)));
+            constant_lr ? lr
+                        : lr * (0.01 + 0.99 * 0.5 * (1 + std::cos(3.141592653589793 * progress)));
         wl::adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(),
                       1.0f / float(b1 - b0), static_cast<float>(lr_now), step);
       }
