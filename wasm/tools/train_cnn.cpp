@@ -238,8 +238,8 @@ int main(int argc, char** argv) {
         "%s: %zu parameters, %zu training images, %d epochs, batch %d, lr %g, seed %llu, %s\n",
         wl::cnn_architecture(config).c_str(), net.parameter_count(), n, epochs, batch, lr,
         static_cast<unsigned long long>(seed), augment ? "augmented" : "no augmentation");
-    std::printf("distortion ranges x%g, elastic %g, dropout %g, %s learning rate\n", mild,
-                elastic, dropout, constant_lr ? "constant" : "cosine-decayed");
+    std::printf("distortion ranges x%g, elastic %g, dropout %g, %s learning rate\n", mild, elastic,
+                dropout, constant_lr ? "constant" : "cosine-decayed");
     if (neg_train > 0) {
       std::printf("non-digits: %zu of %zu per epoch (%zu kept for calibration), swa over %d\n",
                   neg_per_epoch, neg_train, neg_val, swa);
