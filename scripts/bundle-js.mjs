@@ -6,8 +6,9 @@
 // splitting: every module's code is in the site exactly once (one instance:
 // state.js's store is the store everyone uses), in an "entry" file at its own
 // path or in a shared chunk (js/chunks/). Entries, each kept at its path:
-//   - js/main.js (index.html's script) and every js/views/*.js (main.js
-//     imports the section's view by name);
+//   - every module index.html loads with a <script> (js/main.js,
+//     js/engine-early.js) and every js/views/*.js (main.js imports the
+//     section's view by name);
 //   - every module some module imports with a literal import('...');
 //   - every module a browser test imports by its path (tests/browser/*.mjs:
 //     `import('/js/x.js')` or `import('./js/x.js')`), so that a test drives
@@ -36,7 +37,10 @@ async function walk(d) {
 const exists = (p) => access(p).then(() => true, () => false);
 
 const modules = (await walk(js)).map((p) => relative(dir, p));   // js/...
-const entries = new Set(['js/main.js', ...modules.filter((m) => m.startsWith('js/views/'))]);
+const html = await readFile(join(dir, 'index.html'), 'utf8');
+const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="(js\/[^"]+\.js)"/g)].map((m) => m[1]);
+if (!scripts.includes('js/main.js')) throw new Error(`bundle-js: ${dir}/index.html does not load js/main.js`);
+const entries = new Set([...scripts, ...modules.filter((m) => m.startsWith('js/views/'))]);
 const DYNAMIC = /\bimport\(\s*['"](\.{1,2}\/[^'"]+\.js)['"]\s*\)/g;
 for (const m of modules) {
   for (const [, to] of (await readFile(join(dir, m), 'utf8')).matchAll(DYNAMIC)) {
