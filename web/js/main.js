@@ -117,6 +117,7 @@ async function show(engine) {
   }
   if (wanted !== request) return;  // superseded while the module loaded
   wanted = null;
+  performance.mark?.('weightlab:view');
   try {
     mounted = { id, unmount: noop };
     mounted.unmount = view.mount(root, { engine, state, section }) || noop;
@@ -169,6 +170,10 @@ async function engineFailed(error) {
 }
 
 applyProjector();
+// Marks of the first load's phases (bench/page-load.mjs prints them):
+// main.js running, the engine ready, the first view's module in, the view mounted.
+const mark = (name) => performance.mark?.(`weightlab:${name}`);
+mark('main');
 
 window.weightlab = (async () => {
   renderNav(sectionId());   // the navigation needs nothing but this module
@@ -179,6 +184,7 @@ window.weightlab = (async () => {
   try {
     const { loadEngine } = await import('./engine.js');
     engine = await loadEngine();
+    mark('engine');
   } catch (error) {
     await engineFailed(error);
     throw error;
@@ -186,6 +192,7 @@ window.weightlab = (async () => {
   // Listen first: whatever the first view does, the navigation keeps working.
   state.subscribe(() => { applyProjector(); show(engine).catch(showError); });
   await show(engine);
+  mark('mounted');
   // After the first frame, when the page is idle: the service worker's
   // precache and the offline control never compete with the first view.
   requestAnimationFrame(() => (window.requestIdleCallback ?? setTimeout)(afterFirstView));
