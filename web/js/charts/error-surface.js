@@ -255,21 +255,20 @@ export function createErrorSurface(container, engine, options = {}) {
     });
   }
 
-  function draw() {
-    if (!boxSize) boxSize = { w: box.clientWidth, h: box.clientHeight };   // before the observer's first report
-    const cssW = boxSize.w;
-    const cssH = boxSize.h;
-    const dpr = window.devicePixelRatio || 1;
-    if (!(cssW > 0 && cssH > 0)) return;
-    const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
-    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }   // a resize reallocates: only when it changed
-    const ctx = canvas.getContext('2d');
+  // What draw() paints under the path and never changes while the frame,
+  // the map and the size stay (a drag of the path's start, of a weight or of
+  // alpha): the heatmap, its contours, the ticks and the axes' labels, kept
+  // as a picture of the whole canvas and copied back at each later draw.
+  // They do not overlap what is drawn over them (the heatmap and contours
+  // are clipped to the plot, the labels lie outside it), so the canvas is
+  // the same as when everything is drawn afresh.
+  const backdrop = { key: '', heat: null, canvas: document.createElement('canvas'), box: null };
+  function paintBackdrop(c, { cssW, cssH, dpr, k }) {
+    const { t, xFrom, xTo, yFrom, yTo } = view;
+    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
+    const ctx = c.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
-    if (!view) return;
-    const { t, xFrom, xTo, yFrom, yTo } = view;
-    const k = chartLook();   // type, lines and dots (projector mode: 1.5)
-    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
     // Room for the widest y tick label and half of the last x tick label.
     ctx.font = font(11);
     const yt = niceTicks(yFrom, yTo, cssH < 330 ? 4 : 6);
@@ -304,7 +303,60 @@ export function createErrorSurface(container, engine, options = {}) {
       ctx.moveTo(gx(a[0]), gy(a[1])); ctx.lineTo(gx(b[0]), gy(b[1]));
     }
     ctx.stroke();
+    ctx.restore();
 
+    // The ticks' labels (the ticks themselves touch the frame: drawn with it, after the path).
+    ctx.fillStyle = t.muted;
+    ctx.font = font(11);
+    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
+    xt.forEach((v, n) => ctx.fillText(xLabels[n], sx(v), T + H + 6 * k));
+    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
+    yt.forEach((v, n) => ctx.fillText(yLabels[n], L - 6 * k, sy(v)));
+    ctx.fillStyle = t.ink;
+    ctx.font = font(12);
+    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
+    ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
+    ctx.save();
+    ctx.translate(12 * k, T + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(view.yLabel, 0, 0);
+    ctx.restore();
+    return { L, T, W, H, xs: xt.map(sx), ys: yt.map(sy) };
+  }
+
+  function draw() {
+    if (!boxSize) boxSize = { w: box.clientWidth, h: box.clientHeight };   // before the observer's first report
+    const cssW = boxSize.w;
+    const cssH = boxSize.h;
+    const dpr = window.devicePixelRatio || 1;
+    if (!(cssW > 0 && cssH > 0)) return;
+    const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }   // a resize reallocates: only when it changed
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    if (!view) return;
+    const { t, xFrom, xTo, yFrom, yTo } = view;
+    const k = chartLook();   // type, lines and dots (projector mode: 1.5)
+    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
+    const key = [pw, ph, cssW, cssH, dpr, k, xFrom, xTo, yFrom, yTo, view.xLabel, view.yLabel, t.muted, t.ink].join('|');
+    if (key !== backdrop.key || heat !== backdrop.heat) {
+      const c = backdrop.canvas;
+      if (c.width !== pw || c.height !== ph) { c.width = pw; c.height = ph; }
+      backdrop.box = paintBackdrop(c, { cssW, cssH, dpr, k });
+      backdrop.key = key; backdrop.heat = heat;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = 'copy';
+    ctx.drawImage(backdrop.canvas, 0, 0);
+    ctx.restore();
+    const { L, T, W, H } = backdrop.box;
+    const sx = (v) => L + ((v - xFrom) / (xTo - xFrom)) * W;
+    const sy = (v) => T + H - ((v - yFrom) / (yTo - yFrom)) * H;
+
+    ctx.save();
+    ctx.beginPath(); ctx.rect(L, T, W, H); ctx.clip();
     // The path: a dark halo under a white line, a dot per point, the current one large.
     const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
       .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
@@ -360,32 +412,12 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.restore();
     map = { L, T, W, H };
 
-    // Frame, ticks, labels.
+    // The frame and its ticks.
     ctx.strokeStyle = t.muted; ctx.lineWidth = k;
     ctx.strokeRect(L + k / 2, T + k / 2, W - k, H - k);
     ctx.fillStyle = t.muted;
-    ctx.font = font(11);
-    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    xt.forEach((v, n) => {
-      const p = sx(v);
-      ctx.fillRect(p, T + H, k, 4 * k);
-      ctx.fillText(xLabels[n], p, T + H + 6 * k);
-    });
-    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
-    yt.forEach((v, n) => {
-      const p = sy(v);
-      ctx.fillRect(L - 4 * k, p, 4 * k, k);
-      ctx.fillText(yLabels[n], L - 6 * k, p);
-    });
-    ctx.fillStyle = t.ink;
-    ctx.font = font(12);
-    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
-    ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
-    ctx.save();
-    ctx.translate(12 * k, T + H / 2); ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = 'middle';
-    ctx.fillText(view.yLabel, 0, 0);
-    ctx.restore();
+    for (const p of backdrop.box.xs) ctx.fillRect(p, T + H, k, 4 * k);
+    for (const p of backdrop.box.ys) ctx.fillRect(L - 4 * k, p, 4 * k, k);
   }
 
   // Dragging the path's start: pointer anywhere on the plot, or arrow keys.

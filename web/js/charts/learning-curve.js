@@ -9,6 +9,7 @@ import { usableSteps } from '../common/trace.js';
 import { niceBounds } from '../common/framing.js';
 import { steadyLayout, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
+import { backdrop } from './backdrop.js';
 import { strokeLine } from './line.js';
 
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
@@ -86,7 +87,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
           grid: { color: rgba(t.lineRgb, 0.8) }, border: {} },
       },
     },
-    plugins: [nowPlugin, steadyLayout],
+    plugins: [backdrop, nowPlugin, steadyLayout],
   });
   let traces = [];
   let steps = 0;
@@ -163,9 +164,14 @@ export function createLearningCurve(container, { onIteration } = {}) {
       // A fixed range (round numbers, or whole decades), so that a drag that
       // leaves it where it was does not lay the chart out again.
       const s = chart.options.scales;
-      s.y.type = log ? 'logarithmic' : 'linear';
       const range = log ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : niceBounds(0, hi > 0 ? hi : 1);
-      s.y.min = range[0]; s.y.max = range[1] > range[0] ? range[1] : range[0] * 10;
+      if (!(range[1] > range[0])) range[1] = range[0] * 10;
+      // Mid-drag the range stays while the lines fit in it (a new range is a
+      // full update, its labels measured again); the end of the drag frames it.
+      const fits = steady && s.y.type === (log ? 'logarithmic' : 'linear') && chart.chartArea &&
+        s.y.min <= range[0] && s.y.max >= range[1] && (log || s.y.min === range[0]);
+      s.y.type = log ? 'logarithmic' : 'linear';
+      if (!fits) { s.y.min = range[0]; s.y.max = range[1]; }
       s.y.title.text = log ? 'error (log scale)' : 'error';
       s.y.ticks.callback = log ? decade : tick;
       s.x.min = 1; s.x.max = Math.max(steps, 2);
