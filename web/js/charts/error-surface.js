@@ -79,6 +79,7 @@ export function createErrorSurface(container, engine, options = {}) {
   let lock = null;   // [xFrom, xTo, yFrom, yTo] held while dragging
   let colours = null;
   let map = null;    // the plot's pixel box, from the last draw
+  let ptsX = new Float64Array(0), ptsY = new Float64Array(0);   // the path's pixels (draw)
   if (options.onDrag) draggable();
 
   // The plot's size in CSS pixels, from the observer (reading clientWidth in
@@ -224,12 +225,15 @@ export function createErrorSurface(container, engine, options = {}) {
     }
     const { segments, loLog, maxE, bad } = heat;
 
-    const path = px.map((v, n) => ({ x: v, y: py[n] }));
-    const off = path.filter((p) => !(Math.abs(p.x) <= X_LIMIT && Math.abs(p.y) <= X_LIMIT)).length;
-    const beyond = path.filter((p) => p.x < xFrom || p.x > xTo || p.y < yFrom || p.y > yTo).length;
+    let off = 0, beyond = 0;
+    for (let q = 0; q < px.length; q += 1) {
+      if (!(Math.abs(px[q]) <= X_LIMIT && Math.abs(py[q]) <= X_LIMIT)) off += 1;
+      if (px[q] < xFrom || px[q] > xTo || py[q] < yFrom || py[q] > yTo) beyond += 1;
+    }
+    const points = px.length;
     const xName = weightName(x, nIn, nOut, names);
     const yName = weightName(y, nIn, nOut, names);
-    view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
+    view = { t, xFrom, xTo, yFrom, yTo, segments, px, py, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
       xLabel: `weight ${letter(x)} (${xName})`, yLabel: `weight ${letter(y)} (${yName})` };
 
     const notes = [];
@@ -240,15 +244,15 @@ export function createErrorSurface(container, engine, options = {}) {
     defer(() => {
       message(notes.join(' '));
       put('title', `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`, (v) => { title.innerHTML = v; });
-      put('points', String(path.length), (v) => { canvas.dataset.pathPoints = v; });
+      put('points', String(points), (v) => { canvas.dataset.pathPoints = v; });
       put('iteration', String(k), (v) => { canvas.dataset.iteration = v; });
       put('label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
         `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
-        `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`,
+        `The path of ${points} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`,
       (v) => canvas.setAttribute('aria-label', v));
       put('note', `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
         `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
-        `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`,
+        `final weights (${points} points); the large dot is the current step. Lines join equal errors.`,
       (v) => { note.textContent = v; });
       put('lo', fmt(10 ** loLog, 3), (v) => { root.querySelector('.wl-legend-lo').textContent = v; });
       put('hi', fmt(maxE, 3), (v) => { root.querySelector('.wl-legend-hi').textContent = v; });
@@ -357,23 +361,33 @@ export function createErrorSurface(container, engine, options = {}) {
 
     ctx.save();
     ctx.beginPath(); ctx.rect(L, T, W, H); ctx.clip();
-    // The path: a dark halo under a white line, a dot per point, the current one large.
-    const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
-      .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
+    // The path: a dark halo under a white line, a dot per point, the current
+    // one large. Its pixels go into arrays kept from draw to draw (a drag
+    // frame of a 1,000-step path makes no objects here).
+    const { px, py } = view;
+    if (ptsX.length < px.length) { ptsX = new Float64Array(px.length); ptsY = new Float64Array(px.length); }
+    let m = 0;
+    for (let q = 0; q < px.length; q += 1) {
+      if (!(Number.isFinite(px[q]) && Number.isFinite(py[q]))) continue;
+      const X = clamp(sx(px[q]), -1e4, 1e4), Y = clamp(sy(py[q]), -1e4, 1e4);
+      if (!(Number.isFinite(X) && Number.isFinite(Y))) continue;
+      ptsX[m] = X; ptsY[m] = Y; m += 1;
+    }
     for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [view.diverged ? 3 : 2, view.diverged ? t.danger : '#ffffff']]) {
       ctx.lineWidth = width * k; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
       ctx.beginPath();
-      pts.forEach((p, n) => (n ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+      for (let n = 0; n < m; n += 1) (n ? ctx.lineTo(ptsX[n], ptsY[n]) : ctx.moveTo(ptsX[n], ptsY[n]));
       ctx.stroke();
     }
-    pts.forEach((p, n) => {
-      ctx.beginPath(); ctx.arc(p.x, p.y, 3 * k, 0, Math.PI * 2);
-      ctx.fillStyle = n === pts.length - 1 ? t.learn : '#ffffff';
-      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = k;
+    ctx.fillStyle = '#ffffff';   // the styles set once, not per dot (each set parses a colour)
+    ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = k;
+    for (let n = 0; n < m; n += 1) {
+      ctx.beginPath(); ctx.arc(ptsX[n], ptsY[n], 3 * k, 0, Math.PI * 2);
+      if (n === m - 1) ctx.fillStyle = t.learn;
       ctx.fill(); ctx.stroke();
-    });
-    const cur = pts[view.k];
-    const next = pts[view.k + 1];
+    }
+    const cur = view.k < m ? { x: ptsX[view.k], y: ptsY[view.k] } : undefined;
+    const next = view.k + 1 < m ? { x: ptsX[view.k + 1], y: ptsY[view.k + 1] } : undefined;
     if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12 * k) {
       const ux = (next.x - cur.x) / Math.hypot(next.x - cur.x, next.y - cur.y);
       const uy = (next.y - cur.y) / Math.hypot(next.x - cur.x, next.y - cur.y);
@@ -448,14 +462,14 @@ export function createErrorSurface(container, engine, options = {}) {
       if (!active) return;
       active = false;
       lock = null;
-      const start = view?.path[0];
+      const start = view?.px.length ? { x: view.px[0], y: view.py[0] } : null;
       if (start) options.onDrag(start.x, start.y, true);
     };
     canvas.addEventListener('pointerup', end);
     canvas.addEventListener('pointercancel', end);
     canvas.addEventListener('keydown', (event) => {
       const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowDown: [0, -1], ArrowUp: [0, 1] }[event.key];
-      const start = view?.path[0];
+      const start = view?.px.length ? { x: view.px[0], y: view.py[0] } : null;
       if (!d || !start) return;
       event.preventDefault();
       options.onDrag(start.x + d[0] * (view.xTo - view.xFrom) / 50, start.y + d[1] * (view.yTo - view.yFrom) / 50, true);
