@@ -380,9 +380,12 @@ export function createErrorCurves(container, engine, options = {}) {
         opts.scales.x.title.text = `weight ${letter(w)}`;
         opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn, scale: look } : {};
         opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger, scale: look };
-        // Mid-drag, with the axes where the last update put them, a redraw is enough.
         f.chart.$wlSteady = still;   // no replayed hover after a mid-drag update (steady-layout.js)
-        const axes = [lo, hi, ymax, f.chart.width, f.chart.height].join(',');
+        // Mid-drag, with the axes where the last update put them, a redraw is
+        // enough. (Not the chart's size: Chart.js lays a resized chart out
+        // again itself, and a size read at our last update, before the page
+        // settled, made the first drag frame a full update.)
+        const axes = [lo, hi, ymax].join(',');
         if (still && axes === f.axes && f.chart.chartArea) f.chart.draw();
         else { f.chart.update('none'); f.axes = axes; }
       }

@@ -184,7 +184,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
       points: chart.data.datasets.map((d) => ({ y: d.data[current]?.y ?? null, color: d.borderColor })) } : {};
     // Mid-drag, with the axes and the legend where the last update put them, a redraw is enough.
     const axes = JSON.stringify([chart.options.scales.x.min, chart.options.scales.x.max, chart.options.scales.y.type,
-      chart.options.scales.y.min, chart.options.scales.y.max, chart.data.datasets.map((d) => d.label), chart.width, chart.height]);
+      chart.options.scales.y.min, chart.options.scales.y.max, chart.data.datasets.map((d) => d.label)]);   // (not the size: error-curves.js)
     if (steady && axes === drawnAxes && chart.chartArea) chart.draw();
     else { chart.update('none'); drawnAxes = axes; }
     const first = series[series.length - 1]?.trace;
