@@ -29,10 +29,12 @@ export const backdrop = {
   beforeDatasetsDraw(chart) {
     if (chart.$wlLayers || chart.$wlBackdrop) return;
     const { canvas } = chart;
-    const b = document.createElement('canvas');
-    b.width = canvas.width; b.height = canvas.height;
-    if (!(b.width > 0 && b.height > 0)) return;
-    b.getContext('2d').drawImage(canvas, 0, 0);
+    if (!(canvas.width > 0 && canvas.height > 0)) return;
+    const b = chart.$wlBackdropCanvas ??= document.createElement('canvas');   // one per chart, reused
+    if (b.width !== canvas.width || b.height !== canvas.height) { b.width = canvas.width; b.height = canvas.height; }
+    const bctx = b.getContext('2d');
+    bctx.globalCompositeOperation = 'copy';
+    bctx.drawImage(canvas, 0, 0);
     chart.$wlBackdrop = b;
   },
   afterDraw: restore,
