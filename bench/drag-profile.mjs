@@ -2,7 +2,7 @@
 // Profiler, sampling every 100 us) of a scripted drag of weight a's dot on one
 // lesson, the functions by self time and the files by total self time.
 //
-//   node bench/drag-profile.mjs [lesson] [--what weight|surface|alpha] [--moves 60] [--top 30] [--css 'a style to try']
+//   node bench/drag-profile.mjs [lesson] [--what weight|surface|alpha] [--moves 60] [--top 30] [--depth 3] [--css 'a style to try']
 /* global document */
 import { startBrowser, makeCharts } from '../tests/browser/harness.mjs';
 import { dragBoxes, dragOnce } from './drag.mjs';
@@ -15,6 +15,7 @@ const lesson = process.argv[2] && !process.argv[2].startsWith('--') ? process.ar
 const what = arg('what', 'weight');
 const moves = Number(arg('moves', 60));
 const top = Number(arg('top', 30));
+const depth = Number(arg('depth', 3));   // frames of a forced layout's stack shown
 
 const browser = await startBrowser();
 try {
@@ -54,7 +55,7 @@ try {
     if (e.ph !== 'X' || !['Layout', 'UpdateLayoutTree'].includes(e.name)) continue;
     const st = e.args?.beginData?.stackTrace;
     if (!st?.length) continue;
-    const key = `${e.name} ← ${st.slice(0, 3).map((f) => `${f.functionName || '(anon)'} ${f.url.replace(/^.*\/\/[^/]+\//, '')}:${f.lineNumber + 1}`).join(' ← ')}`;
+    const key = `${e.name} ← ${st.slice(0, depth).map((f) => `${f.functionName || '(anon)'} ${f.url.replace(/^.*\/\/[^/]+\//, '')}:${f.lineNumber + 1}`).join(' ← ')}`;
     const k = forced.get(key) ?? { n: 0, ms: 0 };
     k.n += 1; k.ms += e.dur / 1000;
     forced.set(key, k);

@@ -10,7 +10,9 @@
 // frame draws the whole learning curve). scripts/bench runs it (through
 // bench/run.mjs).
 //
-//   node bench/drag.mjs [--moves 60]
+//   node bench/drag.mjs [--moves 60] [--site DIR]
+// (--site: another build of the site, e.g. a copy of one made before a
+// change, to compare the two in the same conditions.)
 import { loadavg } from 'node:os';
 import { startBrowser, makeCharts } from '../tests/browser/harness.mjs';
 
@@ -77,8 +79,8 @@ async function sliderBox(page) {
 
 export const dragBoxes = { weight: dotBox, surface: surfaceBox, alpha: sliderBox };
 
-export async function measureDrag({ moves = 60 } = {}) {
-  const browser = await startBrowser();
+export async function measureDrag({ moves = 60, site } = {}) {
+  const browser = await startBrowser(site ? { dir: site } : undefined);
   const rows = [];
   try {
     const cases = LESSONS.map((id) => [id, `/?s=${id}`]).concat([['steps, 1,000 iterations', '/?s=steps&n=1000']]);
@@ -117,7 +119,7 @@ export function dragLines({ rows, load }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--moves');
-  const r = await measureDrag({ moves: i > 0 ? Number(process.argv[i + 1]) : 60 });
+  const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+  const r = await measureDrag({ moves: Number(arg('moves') ?? 60), site: arg('site') });
   console.log(dragLines(r).join('\n'));
 }

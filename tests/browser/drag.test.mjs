@@ -156,6 +156,55 @@ for (const size of SIZES) {
   });
 }
 
+// What keeps a drag frame cheap must not change what it shows: mid-drag the
+// arithmetic is patched in place (the same elements, the engine's new
+// numbers), and every chart's redraw from its kept axes (charts/backdrop.js)
+// has the pixels of a redraw from scratch, on the learning curve's new data.
+test('mid-drag the arithmetic is patched in place with the engine\'s numbers, and each chart draws the pixels a full redraw draws', async () => {
+  const page = await openLesson('s=steps&ph=compare', SIZES[1]);
+  await page.waitForTimeout(200);
+  await page.evaluate(() => { window.__arith = document.querySelector('[data-role="arith"] code'); });
+  const dot = await dotOf(page);
+  const p = pointer(page);
+  await p.down(dot.x, dot.y);
+  for (let n = 1; n <= 6; n += 1) await p.move(dot.x + (dot.dx * n) / 6, dot.y);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const mid = await page.evaluate(async () => {
+    const engine = await window.weightlab;
+    const { fmt } = await import('./js/common/format.js');
+    const a = Number(document.querySelector('.wl-curve canvas').getAttribute('aria-valuenow'));
+    const ex = engine.example('multi-input');
+    const t = engine.run({ ...ex, weights: [a, ...Array.from(ex.weights).slice(1)] });
+    const code = document.querySelector('[data-role="arith"] code');
+    const pixels = Object.values(window.Chart.instances).map((chart) => {
+      const read = () => chart.ctx.getImageData(0, 0, chart.canvas.width, chart.canvas.height).data;
+      chart.draw();
+      const kept = Boolean(chart.$wlBackdrop);
+      const drawn = read();
+      chart.$wlBackdrop = null;
+      chart.draw();
+      const fresh = read();
+      let differ = 0;
+      for (let i = 0; i < fresh.length; i += 1) if (drawn[i] !== fresh[i]) differ += 1;
+      return { chart: chart.canvas.closest('figure')?.className, kept, differ };
+    });
+    return { same: code === window.__arith, text: code.textContent, pred: fmt(t.pred[0]), delta: fmt(t.delta[0]),
+      first: document.querySelector('.wl-learning canvas') && window.Chart.getChart(document.querySelector('.wl-learning canvas')).data.datasets[0].data[0].y,
+      engineFirst: t.error[0], pixels };
+  });
+  assert.ok(mid.same, 'the arithmetic line is the same element, its numbers rewritten');
+  assert.equal(mid.text, `delta = ${mid.pred} - 1 = ${mid.delta}`, 'it says the engine\'s pred and delta for the dragged weight');
+  assert.equal(mid.first, mid.engineFirst, 'the learning curve\'s kept points hold the engine\'s new errors');
+  assert.ok(mid.pixels.length >= 4, `the curves and the learning curve are drawn (${mid.pixels.length})`);
+  for (const c of mid.pixels) {
+    assert.ok(c.kept, `${c.chart}: a mid-drag draw paints its kept axes back`);
+    assert.equal(c.differ, 0, `${c.chart}: the same pixels as a redraw from scratch`);
+  }
+  await p.up();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('every lesson has a learning curve with one point per iteration, and tapping it picks the iteration', async () => {
   for (const [id, query] of [...SECTIONS.map((id) => [id, `s=${id}`]), ['steps', 's=steps&n=1000&alpha=0.02']]) {
     const page = await openLesson(query, SIZES[0]);

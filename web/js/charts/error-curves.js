@@ -15,6 +15,7 @@ import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../co
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 import { steadyLayout, quietWhileDragging, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
+import { backdrop } from './backdrop.js';
 import { strokeLine } from './line.js';
 
 const SAMPLES = 61;
@@ -191,7 +192,7 @@ export function createErrorCurves(container, engine, options = {}) {
             grid: { color: rgba(t.lineRgb, 0.8), lineWidth: k }, border: { width: k } },
         },
       },
-      plugins: [ownDatasets, offPlugin, steadyLayout, quietWhileDragging],
+      plugins: [backdrop, ownDatasets, offPlugin, steadyLayout, quietWhileDragging],
     });
     const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {}, curve: null, drawn: '',
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
@@ -333,6 +334,11 @@ export function createErrorCurves(container, engine, options = {}) {
       const dotOn = Number.isFinite(wx) && Number.isFinite(wy) && wx >= lo && wx <= hi && wy <= Y_LIMIT;
       if (dotOn) ymax = Math.max(ymax, wy);
       ymax = ymax > 0 ? niceBounds(0, ymax * 1.04)[1] : 1;
+      // Mid-drag the height stays too, unless the curve or the dot would
+      // leave it: a frame with new axes is a full update (labels measured
+      // again), one with the same is a redraw. The end of the drag frames it.
+      if (still && f.yHeld >= ymax && f.chart.chartArea) ymax = f.yHeld;
+      f.yHeld = ymax;
 
       // The tangent: slope 2*weight_delta (the engine's weight_delta), clipped to the frame.
       const slope = 2 * it.weightDeltas[w];
@@ -374,8 +380,12 @@ export function createErrorCurves(container, engine, options = {}) {
         opts.scales.x.title.text = `weight ${letter(w)}`;
         opts.plugins.wlArrow = next.length ? { from: { x: wx, y: wy }, to: next[0], color: t.learn, scale: look } : {};
         opts.plugins.wlOff = dotOn ? {} : { text: 'off the chart', color: t.danger, scale: look };
-        // Mid-drag, with the axes where the last update put them, a redraw is enough.
-        const axes = [lo, hi, ymax, f.chart.width, f.chart.height].join(',');
+        f.chart.$wlSteady = still;   // no replayed hover after a mid-drag update (steady-layout.js)
+        // Mid-drag, with the axes where the last update put them, a redraw is
+        // enough. (Not the chart's size: Chart.js lays a resized chart out
+        // again itself, and a size read at our last update, before the page
+        // settled, made the first drag frame a full update.)
+        const axes = [lo, hi, ymax].join(',');
         if (still && axes === f.axes && f.chart.chartArea) f.chart.draw();
         else { f.chart.update('none'); f.axes = axes; }
       }

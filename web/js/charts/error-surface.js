@@ -79,6 +79,7 @@ export function createErrorSurface(container, engine, options = {}) {
   let lock = null;   // [xFrom, xTo, yFrom, yTo] held while dragging
   let colours = null;
   let map = null;    // the plot's pixel box, from the last draw
+  let ptsX = new Float64Array(0), ptsY = new Float64Array(0);   // the path's pixels (draw)
   if (options.onDrag) draggable();
 
   // The plot's size in CSS pixels, from the observer (reading clientWidth in
@@ -224,12 +225,15 @@ export function createErrorSurface(container, engine, options = {}) {
     }
     const { segments, loLog, maxE, bad } = heat;
 
-    const path = px.map((v, n) => ({ x: v, y: py[n] }));
-    const off = path.filter((p) => !(Math.abs(p.x) <= X_LIMIT && Math.abs(p.y) <= X_LIMIT)).length;
-    const beyond = path.filter((p) => p.x < xFrom || p.x > xTo || p.y < yFrom || p.y > yTo).length;
+    let off = 0, beyond = 0;
+    for (let q = 0; q < px.length; q += 1) {
+      if (!(Math.abs(px[q]) <= X_LIMIT && Math.abs(py[q]) <= X_LIMIT)) off += 1;
+      if (px[q] < xFrom || px[q] > xTo || py[q] < yFrom || py[q] > yTo) beyond += 1;
+    }
+    const points = px.length;
     const xName = weightName(x, nIn, nOut, names);
     const yName = weightName(y, nIn, nOut, names);
-    view = { t, xFrom, xTo, yFrom, yTo, segments, path, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
+    view = { t, xFrom, xTo, yFrom, yTo, segments, px, py, k, learn: isLearn(phase), diverged: trace.divergedAt >= 0,
       xLabel: `weight ${letter(x)} (${xName})`, yLabel: `weight ${letter(y)} (${yName})` };
 
     const notes = [];
@@ -240,36 +244,35 @@ export function createErrorSurface(container, engine, options = {}) {
     defer(() => {
       message(notes.join(' '));
       put('title', `Error over <b>${letter(x)}</b> ${escapeHtml(xName)} and <b>${letter(y)}</b> ${escapeHtml(yName)}`, (v) => { title.innerHTML = v; });
-      put('points', String(path.length), (v) => { canvas.dataset.pathPoints = v; });
+      put('points', String(points), (v) => { canvas.dataset.pathPoints = v; });
       put('iteration', String(k), (v) => { canvas.dataset.iteration = v; });
       put('label', `Heatmap of the error as weight ${letter(x)} goes from ${fmt(xFrom)} to ${fmt(xTo)} ` +
         `and weight ${letter(y)} from ${fmt(yFrom)} to ${fmt(yTo)}, lowest ${fmt(10 ** loLog)}, highest ${fmt(maxE)}. ` +
-        `The path of ${path.length} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`,
+        `The path of ${points} points is at (${fmt(it.weightsBefore[x])}, ${fmt(it.weightsBefore[y])}) at step ${k + 1}.`,
       (v) => canvas.setAttribute('aria-label', v));
       put('note', `Every other weight is held at its value before step ${k + 1} (the current step), so the map ` +
         `changes as they learn. The line is gradient descent's path: the weights before each step and, last, the ` +
-        `final weights (${path.length} points); the large dot is the current step. Lines join equal errors.`,
+        `final weights (${points} points); the large dot is the current step. Lines join equal errors.`,
       (v) => { note.textContent = v; });
       put('lo', fmt(10 ** loLog, 3), (v) => { root.querySelector('.wl-legend-lo').textContent = v; });
       put('hi', fmt(maxE, 3), (v) => { root.querySelector('.wl-legend-hi').textContent = v; });
     });
   }
 
-  function draw() {
-    if (!boxSize) boxSize = { w: box.clientWidth, h: box.clientHeight };   // before the observer's first report
-    const cssW = boxSize.w;
-    const cssH = boxSize.h;
-    const dpr = window.devicePixelRatio || 1;
-    if (!(cssW > 0 && cssH > 0)) return;
-    const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
-    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }   // a resize reallocates: only when it changed
-    const ctx = canvas.getContext('2d');
+  // What draw() paints under the path and never changes while the frame,
+  // the map and the size stay (a drag of the path's start, of a weight or of
+  // alpha): the heatmap, its contours, the ticks and the axes' labels, kept
+  // as a picture of the whole canvas and copied back at each later draw.
+  // They do not overlap what is drawn over them (the heatmap and contours
+  // are clipped to the plot, the labels lie outside it), so the canvas is
+  // the same as when everything is drawn afresh.
+  const backdrop = { key: '', heat: null, canvas: document.createElement('canvas'), box: null };
+  function paintBackdrop(c, { cssW, cssH, dpr, k }) {
+    const { t, xFrom, xTo, yFrom, yTo } = view;
+    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
+    const ctx = c.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
-    if (!view) return;
-    const { t, xFrom, xTo, yFrom, yTo } = view;
-    const k = chartLook();   // type, lines and dots (projector mode: 1.5)
-    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
     // Room for the widest y tick label and half of the last x tick label.
     ctx.font = font(11);
     const yt = niceTicks(yFrom, yTo, cssH < 330 ? 4 : 6);
@@ -304,24 +307,87 @@ export function createErrorSurface(container, engine, options = {}) {
       ctx.moveTo(gx(a[0]), gy(a[1])); ctx.lineTo(gx(b[0]), gy(b[1]));
     }
     ctx.stroke();
+    ctx.restore();
 
-    // The path: a dark halo under a white line, a dot per point, the current one large.
-    const pts = view.path.map((p) => ({ x: clamp(sx(p.x), -1e4, 1e4), y: clamp(sy(p.y), -1e4, 1e4), ok: Number.isFinite(p.x) && Number.isFinite(p.y) }))
-      .filter((p) => p.ok && Number.isFinite(p.x) && Number.isFinite(p.y));
+    // The ticks' labels (the ticks themselves touch the frame: drawn with it, after the path).
+    ctx.fillStyle = t.muted;
+    ctx.font = font(11);
+    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
+    xt.forEach((v, n) => ctx.fillText(xLabels[n], sx(v), T + H + 6 * k));
+    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
+    yt.forEach((v, n) => ctx.fillText(yLabels[n], L - 6 * k, sy(v)));
+    ctx.fillStyle = t.ink;
+    ctx.font = font(12);
+    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
+    ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
+    ctx.save();
+    ctx.translate(12 * k, T + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(view.yLabel, 0, 0);
+    ctx.restore();
+    return { L, T, W, H, xs: xt.map(sx), ys: yt.map(sy) };
+  }
+
+  function draw() {
+    if (!boxSize) boxSize = { w: box.clientWidth, h: box.clientHeight };   // before the observer's first report
+    const cssW = boxSize.w;
+    const cssH = boxSize.h;
+    const dpr = window.devicePixelRatio || 1;
+    if (!(cssW > 0 && cssH > 0)) return;
+    const pw = Math.round(cssW * dpr), ph = Math.round(cssH * dpr);
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }   // a resize reallocates: only when it changed
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    if (!view) return;
+    const { t, xFrom, xTo, yFrom, yTo } = view;
+    const k = chartLook();   // type, lines and dots (projector mode: 1.5)
+    const font = (size, weight = '') => `${weight}${size * k}px system-ui, sans-serif`;
+    const key = [pw, ph, cssW, cssH, dpr, k, xFrom, xTo, yFrom, yTo, view.xLabel, view.yLabel, t.muted, t.ink].join('|');
+    if (key !== backdrop.key || heat !== backdrop.heat) {
+      const c = backdrop.canvas;
+      if (c.width !== pw || c.height !== ph) { c.width = pw; c.height = ph; }
+      backdrop.box = paintBackdrop(c, { cssW, cssH, dpr, k });
+      backdrop.key = key; backdrop.heat = heat;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = 'copy';
+    ctx.drawImage(backdrop.canvas, 0, 0);
+    ctx.restore();
+    const { L, T, W, H } = backdrop.box;
+    const sx = (v) => L + ((v - xFrom) / (xTo - xFrom)) * W;
+    const sy = (v) => T + H - ((v - yFrom) / (yTo - yFrom)) * H;
+
+    ctx.save();
+    ctx.beginPath(); ctx.rect(L, T, W, H); ctx.clip();
+    // The path: a dark halo under a white line, a dot per point, the current
+    // one large. Its pixels go into arrays kept from draw to draw (a drag
+    // frame of a 1,000-step path makes no objects here).
+    const { px, py } = view;
+    if (ptsX.length < px.length) { ptsX = new Float64Array(px.length); ptsY = new Float64Array(px.length); }
+    let m = 0;
+    for (let q = 0; q < px.length; q += 1) {
+      if (!(Number.isFinite(px[q]) && Number.isFinite(py[q]))) continue;
+      const X = clamp(sx(px[q]), -1e4, 1e4), Y = clamp(sy(py[q]), -1e4, 1e4);
+      if (!(Number.isFinite(X) && Number.isFinite(Y))) continue;
+      ptsX[m] = X; ptsY[m] = Y; m += 1;
+    }
     for (const [width, colour] of [[4.5, 'rgb(0 0 0 / 0.55)'], [view.diverged ? 3 : 2, view.diverged ? t.danger : '#ffffff']]) {
       ctx.lineWidth = width * k; ctx.strokeStyle = colour; ctx.lineJoin = 'round';
       ctx.beginPath();
-      pts.forEach((p, n) => (n ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+      for (let n = 0; n < m; n += 1) (n ? ctx.lineTo(ptsX[n], ptsY[n]) : ctx.moveTo(ptsX[n], ptsY[n]));
       ctx.stroke();
     }
-    pts.forEach((p, n) => {
-      ctx.beginPath(); ctx.arc(p.x, p.y, 3 * k, 0, Math.PI * 2);
-      ctx.fillStyle = n === pts.length - 1 ? t.learn : '#ffffff';
-      ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = k;
+    ctx.fillStyle = '#ffffff';   // the styles set once, not per dot (each set parses a colour)
+    ctx.strokeStyle = 'rgb(0 0 0 / 0.6)'; ctx.lineWidth = k;
+    for (let n = 0; n < m; n += 1) {
+      ctx.beginPath(); ctx.arc(ptsX[n], ptsY[n], 3 * k, 0, Math.PI * 2);
+      if (n === m - 1) ctx.fillStyle = t.learn;
       ctx.fill(); ctx.stroke();
-    });
-    const cur = pts[view.k];
-    const next = pts[view.k + 1];
+    }
+    const cur = view.k < m ? { x: ptsX[view.k], y: ptsY[view.k] } : undefined;
+    const next = view.k + 1 < m ? { x: ptsX[view.k + 1], y: ptsY[view.k + 1] } : undefined;
     if (view.learn && cur && next && Math.hypot(next.x - cur.x, next.y - cur.y) > 12 * k) {
       const ux = (next.x - cur.x) / Math.hypot(next.x - cur.x, next.y - cur.y);
       const uy = (next.y - cur.y) / Math.hypot(next.x - cur.x, next.y - cur.y);
@@ -360,32 +426,12 @@ export function createErrorSurface(container, engine, options = {}) {
     ctx.restore();
     map = { L, T, W, H };
 
-    // Frame, ticks, labels.
+    // The frame and its ticks.
     ctx.strokeStyle = t.muted; ctx.lineWidth = k;
     ctx.strokeRect(L + k / 2, T + k / 2, W - k, H - k);
     ctx.fillStyle = t.muted;
-    ctx.font = font(11);
-    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    xt.forEach((v, n) => {
-      const p = sx(v);
-      ctx.fillRect(p, T + H, k, 4 * k);
-      ctx.fillText(xLabels[n], p, T + H + 6 * k);
-    });
-    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
-    yt.forEach((v, n) => {
-      const p = sy(v);
-      ctx.fillRect(L - 4 * k, p, 4 * k, k);
-      ctx.fillText(yLabels[n], L - 6 * k, p);
-    });
-    ctx.fillStyle = t.ink;
-    ctx.font = font(12);
-    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
-    ctx.fillText(view.xLabel, L + W / 2, cssH - 2);
-    ctx.save();
-    ctx.translate(12 * k, T + H / 2); ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = 'middle';
-    ctx.fillText(view.yLabel, 0, 0);
-    ctx.restore();
+    for (const p of backdrop.box.xs) ctx.fillRect(p, T + H, k, 4 * k);
+    for (const p of backdrop.box.ys) ctx.fillRect(L - 4 * k, p, 4 * k, k);
   }
 
   // Dragging the path's start: pointer anywhere on the plot, or arrow keys.
@@ -416,14 +462,14 @@ export function createErrorSurface(container, engine, options = {}) {
       if (!active) return;
       active = false;
       lock = null;
-      const start = view?.path[0];
+      const start = view?.px.length ? { x: view.px[0], y: view.py[0] } : null;
       if (start) options.onDrag(start.x, start.y, true);
     };
     canvas.addEventListener('pointerup', end);
     canvas.addEventListener('pointercancel', end);
     canvas.addEventListener('keydown', (event) => {
       const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowDown: [0, -1], ArrowUp: [0, 1] }[event.key];
-      const start = view?.path[0];
+      const start = view?.px.length ? { x: view.px[0], y: view.py[0] } : null;
       if (!d || !start) return;
       event.preventDefault();
       options.onDrag(start.x + d[0] * (view.xTo - view.xFrom) / 50, start.y + d[1] * (view.yTo - view.yFrom) / 50, true);

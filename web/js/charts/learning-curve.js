@@ -9,6 +9,7 @@ import { usableSteps } from '../common/trace.js';
 import { niceBounds } from '../common/framing.js';
 import { steadyLayout, UNUSED_PLUGINS } from './steady-layout.js';
 import { chartLook } from './chart-look.js';
+import { backdrop } from './backdrop.js';
 import { strokeLine } from './line.js';
 
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
@@ -86,13 +87,14 @@ export function createLearningCurve(container, { onIteration } = {}) {
           grid: { color: rgba(t.lineRgb, 0.8) }, border: {} },
       },
     },
-    plugins: [nowPlugin, steadyLayout],
+    plugins: [backdrop, nowPlugin, steadyLayout],
   });
   let traces = [];
   let steps = 0;
   let current = 0;
   let look = 0;   // the scale of type and lines (projector mode: 1.5, chart-look.js)
   let shape = { points: '0', scale: 'linear' };
+  let lineForm = '';   // the shape of the lines last built (see update)
 
   // series: [{ trace, label, outputNames }], one per network; iteration:
   // 0-based; defer(fn): when given, the text is written through it, after
@@ -119,37 +121,57 @@ export function createLearningCurve(container, { onIteration } = {}) {
     const same = series.length === traces.length && series.every((s, n) => s.trace === traces[n]);
     if (!same) {
       traces = series.map((s) => s.trace);
-      const datasets = [];
+      // The lines' shape: their number, names and lengths. While it stays
+      // (a drag changes only the errors), the datasets and their points are
+      // kept and only each point's y is written: no objects made per frame.
+      const form = `${k}|${series.map(({ trace, label, outputNames }) =>
+        `${usableSteps(trace)}:${trace.nOut}:${label}:${trace.nOut > 1 ? outputNames.join(',') : ''}`).join('|')}`;
+      const keep = form === lineForm;
+      lineForm = form;
+      const datasets = keep ? chart.data.datasets : [];
       let lo = Infinity, hi = 0;
       steps = 0;
+      let at = 0;
       const colours = [t.predict, t.compare, t.learn, t.pos, t.neg, t.danger];
       series.forEach(({ trace, label, outputNames }, n) => {
         const m = usableSteps(trace);
         steps = Math.max(steps, m);
-        const lines = [{ name: label ? `${label}: total` : 'total', pick: null }];
-        if (trace.nOut > 1) outputNames.forEach((name, o) => lines.push({ name: `${label ? `${label}: ` : ''}${name}`, pick: o }));
-        lines.forEach(({ name, pick }, j) => {
-          const data = new Array(m);
-          for (let k = 0; k < m; k += 1) {
+        const lines = trace.nOut > 1 ? trace.nOut + 1 : 1;
+        for (let j = 0; j < lines; j += 1) {
+          const pick = j === 0 ? null : j - 1;
+          let data;
+          if (keep) data = datasets[at].data;
+          else {
+            data = new Array(m);
+            for (let q = 0; q < m; q += 1) data[q] = { x: q + 1, y: 0 };
+            const name = pick === null ? (label ? `${label}: total` : 'total') : `${label ? `${label}: ` : ''}${outputNames[pick]}`;
+            const colour = colours[(n * 4 + j) % colours.length];
+            datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2 * k, pointHoverRadius: 0, borderWidth: (pick === null ? 2.5 : 1.5) * k,
+              borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1].map((d) => d * k) });
+          }
+          at += 1;
+          for (let q = 0; q < m; q += 1) {
             let e = 0;
-            if (pick === null) for (let o = 0; o < trace.nOut; o += 1) e += trace.error[k * trace.nOut + o];
-            else e = trace.error[k * trace.nOut + pick];
-            data[k] = { x: k + 1, y: e };
+            if (pick === null) for (let o = 0; o < trace.nOut; o += 1) e += trace.error[q * trace.nOut + o];
+            else e = trace.error[q * trace.nOut + pick];
+            data[q].y = e;
             if (Number.isFinite(e)) { hi = Math.max(hi, e); if (e > 0) lo = Math.min(lo, e); }
           }
-          const colour = colours[(n * 4 + j) % colours.length];
-          datasets.push({ label: name, data, showLine: true, pointRadius: m > 60 ? 0 : 2 * k, pointHoverRadius: 0, borderWidth: (pick === null ? 2.5 : 1.5) * k,
-            borderColor: colour, backgroundColor: colour, borderDash: DASHES[pick === null ? 0 : (pick % 3) + 1].map((d) => d * k) });
-        });
+        }
       });
       const log = hi > 0 && lo < Infinity && hi / lo > LOG_SPAN;
       if (log) for (const d of datasets) for (const p of d.data) if (!(p.y > 0)) p.y = null;
       // A fixed range (round numbers, or whole decades), so that a drag that
       // leaves it where it was does not lay the chart out again.
       const s = chart.options.scales;
-      s.y.type = log ? 'logarithmic' : 'linear';
       const range = log ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : niceBounds(0, hi > 0 ? hi : 1);
-      s.y.min = range[0]; s.y.max = range[1] > range[0] ? range[1] : range[0] * 10;
+      if (!(range[1] > range[0])) range[1] = range[0] * 10;
+      // Mid-drag the range stays while the lines fit in it (a new range is a
+      // full update, its labels measured again); the end of the drag frames it.
+      const fits = steady && s.y.type === (log ? 'logarithmic' : 'linear') && chart.chartArea &&
+        s.y.min <= range[0] && s.y.max >= range[1] && (log || s.y.min === range[0]);
+      s.y.type = log ? 'logarithmic' : 'linear';
+      if (!fits) { s.y.min = range[0]; s.y.max = range[1]; }
       s.y.title.text = log ? 'error (log scale)' : 'error';
       s.y.ticks.callback = log ? decade : tick;
       s.x.min = 1; s.x.max = Math.max(steps, 2);
@@ -162,7 +184,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
       points: chart.data.datasets.map((d) => ({ y: d.data[current]?.y ?? null, color: d.borderColor })) } : {};
     // Mid-drag, with the axes and the legend where the last update put them, a redraw is enough.
     const axes = JSON.stringify([chart.options.scales.x.min, chart.options.scales.x.max, chart.options.scales.y.type,
-      chart.options.scales.y.min, chart.options.scales.y.max, chart.data.datasets.map((d) => d.label), chart.width, chart.height]);
+      chart.options.scales.y.min, chart.options.scales.y.max, chart.data.datasets.map((d) => d.label)]);   // (not the size: error-curves.js)
     if (steady && axes === drawnAxes && chart.chartArea) chart.draw();
     else { chart.update('none'); drawnAxes = axes; }
     const first = series[series.length - 1]?.trace;

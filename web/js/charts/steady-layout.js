@@ -34,10 +34,12 @@ export const steadyLayout = {
 
 // While the pointer drags a chart's dot, Chart.js need not work out hovers
 // and tooltips for every move (each one measures text and redraws): set
-// chart.$wlDragging and its events are ignored until the drag ends.
+// chart.$wlDragging and its events are ignored until the drag ends. Set
+// chart.$wlSteady (a drag elsewhere on the page) and the last pointer event
+// is not replayed after each update (Chart.js replays it to move the hover).
 export const quietWhileDragging = {
   id: 'wlQuietWhileDragging',
-  beforeEvent(chart) { return chart.$wlDragging ? false : undefined; },
+  beforeEvent(chart, args) { return chart.$wlDragging || (args.replay && chart.$wlSteady) ? false : undefined; },
 };
 
 // Chart.js's built-in plugins a chart here never uses: each one left on is

@@ -45,7 +45,11 @@ export function createAlphaSliders(slot, panels, { onAlpha }) {
       const { alpha } = p.problem;
       const limit = p.limit?.limit;
       put(k, 'max', String(topOf(limit)), (v) => { r.input.max = v; });
-      if (document.activeElement !== r.input) r.input.value = String(alpha > 0 ? Math.log10(alpha) : LO);
+      // The thumb, unless it is in the reader's hand; written only when it would move.
+      const at = String(alpha > 0 ? Math.log10(alpha) : LO);
+      if (document.activeElement !== r.input && (r.at !== at || r.input.value !== r.shown)) {
+        r.input.value = at; r.at = at; r.shown = r.input.value;
+      }
       put(k, 'value', fmt(alpha), (v) => { r.value.textContent = v; });
       const v = alphaVerdict({ problem: p.problem, limit: p.limit });
       put(k, 'aria', `alpha ${fmt(alpha)}: ${v.text}`, (t) => r.input.setAttribute('aria-valuetext', t));

@@ -143,12 +143,13 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
     if (node.getAttribute('aria-valuetext') !== text) node.setAttribute('aria-valuetext', text);
   };
   let lineBox = 24;
-  function update({ problem, values, phase }) {
+  // `live`: mid-drag (the edges' width follows every frame, without the CSS transition).
+  function update({ problem, values, phase, live = false }) {
     current = problem;
     const { size, family, thick } = looks();
     lineBox = Math.round(size * 1.6);
     const p = values ? phaseIndex(phase) : -1;
-    svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}`);
+    svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}${live ? ' live' : ''}`);
     const shown = p === 3 ? values.weightsAfter : values ? values.weightsBefore : problem.weights;
     let scale = 1;
     for (const w of shown) scale = Math.max(scale, Math.abs(w));

@@ -75,15 +75,25 @@ export function createQuiz(root, { id, state, panels, figures, onChange }) {
     $('[data-role="quiz-status"]').focus({ preventScroll: true });
   }
 
+  // Writes only what changed: a drag renders every frame, and any write (even
+  // of the same text) makes the browser resolve the page's style again
+  // before the next chart draws.
+  const help = $('[data-role="quiz-help"]');
+  const checkButton = $('[data-act="check"]');
+  const revealButton = $('[data-act="reveal"]');
+  const verdictsBox = $('[data-role="verdicts"]');
+  const said = {};
+  const put = (what, value, write) => { if (said[what] !== value) { said[what] = value; write(value); } };
   function render() {
     const open = shown() < phaseIndex(at.ph);
-    bar.hidden = !on() || !at.n;
-    toggle.checked = on();
-    $('[data-role="quiz-help"]').textContent = open ? QUIZ_HELP.open(PHASE_LABELS[at.ph]) : QUIZ_HELP.done;
-    $('[data-act="check"]').disabled = !open;
-    $('[data-act="reveal"]').disabled = !open;
+    const hidden = !on() || !at.n;
+    if (bar.hidden !== hidden) bar.hidden = hidden;
+    if (toggle.checked !== on()) toggle.checked = on();
+    put('help', open ? QUIZ_HELP.open(PHASE_LABELS[at.ph]) : QUIZ_HELP.done, (v) => { help.textContent = v; });
+    if (checkButton.disabled !== !open) checkButton.disabled = !open;
+    if (revealButton.disabled !== !open) revealButton.disabled = !open;
     const r = results.get(key(at));
-    $('[data-role="verdicts"]').innerHTML = r ? r.verdicts.map(verdictHtml).join('') : '';
+    put('verdicts', r ? r.verdicts.map(verdictHtml).join('') : '', (v) => { verdictsBox.innerHTML = v; });
   }
 
   const onClick = (event) => {

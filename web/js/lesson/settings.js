@@ -63,7 +63,8 @@ export function createSettings(container, { inputNames, outputNames, legend, onE
       if (input.type === 'checkbox') { input.checked = value === 1; continue; }
       if (document.activeElement === input && Number(input.value) === value && input.value.trim() !== '') continue;
       if (document.activeElement === input && input.getAttribute('aria-invalid') === 'true') continue;
-      input.value = Number.isFinite(value) ? String(value) : '';
+      const text = Number.isFinite(value) ? String(value) : '';
+      if (input.value !== text) input.value = text;   // a drag frame rewrites no field that already says it
     }
   }
   function clearInvalid() { for (const input of inputs) input.removeAttribute('aria-invalid'); }

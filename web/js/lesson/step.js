@@ -4,17 +4,17 @@
 // computed so far is on the page (lesson/reveal.js); in predict-then-check
 // mode (quiz) the current phase's values wait for a guess or a reveal.
 import { PHASE_LABELS, iterationOf, phaseIndex } from '../common/trace.js';
-import { htmlSetter } from '../common/dom.js';
 import { isBookProblem } from './problem.js';
 import { figuresHtml, frozenAllHtml } from './notes.js';
 import { divergenceHtml } from './divergence.js';
 import { arithmeticLines } from './arith.js';
 import { arithHtml, describeStep, nowLineHtml, NO_STEPS_BANNER } from './template.js';
 import { maskValues, shownPhase } from './reveal.js';
+import { htmlPatcher } from './text-patch.js';
 
 export function createStep(root, { panels, figures, code, quiz = null }) {
   const $ = (role) => root.querySelector(`[data-role="${role}"]`);
-  const setHtml = htmlSetter();
+  const setHtml = htmlPatcher();   // a drag frame writes only the numbers that changed
   const pair = panels.length > 1;
   let lastAnnounce = '';
 
@@ -42,7 +42,8 @@ export function createStep(root, { panels, figures, code, quiz = null }) {
       const label = pair ? p.ex.title : '';
       const values = p.k >= 0 ? iterationOf(p.trace, p.k) : null;
       // The diagram prints what it is given: hide what is not shown yet.
-      p.diagram.update({ problem: p.problem, values: maskValues(values, shown), phase: open && shown >= 2 ? shownPhase(shown) : ph });
+      p.diagram.update({ problem: p.problem, values: maskValues(values, shown), phase: open && shown >= 2 ? shownPhase(shown) : ph,
+        live: p.held || p.live });
       p.numbers.update({ problem: p.problem, values, phase: ph, shown, open, guesses: quiz?.marks(), panel: k });
       p.settings.update(p.problem);
       banners += divergenceHtml({ trace: p.trace, problem: p.problem, limit: p.limit, ...p.names, label });
