@@ -10,9 +10,9 @@
 //     js/engine-early.js) and every js/views/*.js (main.js imports the
 //     section's view by name);
 //   - every module some module imports with a literal import('...');
-//   - every module a browser test imports by its path (tests/browser/*.mjs:
-//     `import('/js/x.js')` or `import('./js/x.js')`), so that a test drives
-//     the page's own instance of it.
+//   - the modules in BY_PATH below: those the browser tests import by their
+//     path (`import('/js/x.js')`) to drive the page's own instance of them
+//     (tests/node/bundle.test.mjs checks the list covers every such import).
 // Every other module lives only inside the entries and chunks. Nothing is
 // minified (gzip does the rest; the code stays readable), and every relative
 // import of the output is checked to name a file of the site.
@@ -22,7 +22,6 @@ import { readdir, readFile, rm, rename, access } from 'node:fs/promises';
 import { join, dirname, posix, relative } from 'node:path';
 
 const dir = process.argv[2] ?? 'site.tmp';
-const ROOT = new URL('..', import.meta.url).pathname;
 const js = join(dir, 'js');
 
 async function walk(d) {
@@ -48,15 +47,13 @@ for (const m of modules) {
     if (target.startsWith('js/')) entries.add(target);
   }
 }
-const TESTED = /\bimport\(\s*['"`]\.?\/(js\/[^'"`$]+\.js)['"`]\s*\)/g;
-const tests = join(ROOT, 'tests/browser');
-if (await exists(tests)) {
-  for (const f of (await readdir(tests)).filter((f) => f.endsWith('.mjs'))) {
-    for (const [, m] of (await readFile(join(tests, f), 'utf8')).matchAll(TESTED)) {
-      if (!modules.includes(m)) throw new Error(`bundle-js: tests/browser/${f} imports ${m}, which the site does not have`);
-      entries.add(m);
-    }
-  }
+const BY_PATH = ['js/state.js', 'js/sections.js', 'js/vendor.js', 'js/lesson/config.js',
+  'js/common/fetch.js', 'js/common/format.js', 'js/common/frame-timing.js', 'js/common/motion.js',
+  'js/common/trace.js', 'js/charts/error-curves.js', 'js/charts/error-surface.js',
+  'js/charts/weight-matrix.js'];
+for (const m of BY_PATH) {
+  if (!modules.includes(m)) throw new Error(`bundle-js: BY_PATH names ${m}, which the site does not have`);
+  entries.add(m);
 }
 
 // Anything outside js/ (the engine's wasm/weightlab.mjs, vendor/) stays a
