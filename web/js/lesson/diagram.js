@@ -148,6 +148,9 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
     current = problem;
     const { size, family, thick } = looks();
     lineBox = Math.round(size * 1.6);
+    // A node's value in its circle: at the labels' size (monospace, about 0.6 em
+    // a character) if it fits, else smaller (the 'long' class).
+    const fits = (s) => s.length * size * 0.6 <= 2 * R - 4;
     const p = values ? phaseIndex(phase) : -1;
     svg.setAttribute('class', `diagram phase-${values ? phase : 'none'}${live ? ' live' : ''}`);
     const shown = p === 3 ? values.weightsAfter : values ? values.weightsBefore : problem.weights;
@@ -174,14 +177,14 @@ export function createDiagram(container, { inputNames, outputNames, title, onTog
     });
     inputs.forEach((t, i) => {
       t.textContent = fmt(problem.input[i]);
-      t.classList.toggle('long', t.textContent.length > 6);
+      t.classList.toggle('long', !fits(t.textContent));
       slider(inputCircles[i], problem.input[i], fmt(problem.input[i]));
     });
     outputs.forEach((out, o) => {
       out.target.textContent = `target ${fmt(problem.target[o])}`;
       slider(out.hit, problem.target[o], fmt(problem.target[o]));
       out.pred.textContent = p >= 0 ? fmt(values.pred[o]) : '';
-      out.pred.classList.toggle('long', out.pred.textContent.length > 6);
+      out.pred.classList.toggle('long', !fits(out.pred.textContent));
       out.error.textContent = p >= 1 ? `error ${fmt(values.error[o])}` : '';
       out.delta.textContent = p >= 1 ? `delta ${fmt(values.delta[o])}` : '';
     });
