@@ -292,3 +292,41 @@ TEST(Cnn, DropoutDropsHiddenUnitsOnlyWhileTraining) {
   net.forward(img.data(), 3);
   for (int i = 0; i < wl::kMnistClasses; ++i) EXPECT_EQ(net.probs()[i], before[i]);
 }
+
+// forward_soft (distillation's target): with a one-hot target it is forward()
+// for that label, loss and gradient; with a spread target the gradient at the
+// logits is p - target, so training towards it moves p towards it.
+TEST(Cnn, SoftTargetIsCrossEntropyAgainstADistribution) {
+  wl::Rng rng(41);
+  wl::Cnn net = wl_test::small_cnn(2, 4, 8, rng);
+  const std::vector<float> img = random_image(rng);
+  float one_hot[wl::kMnistClasses] = {};
+  one_hot[6] = 1;
+  const float hard = net.forward(img.data(), 6);
+  for (float& g : net.grads) g = 0;
+  net.backward();
+  const std::vector<float> hard_grads = net.grads;
+  const float soft = net.forward_soft(img.data(), one_hot);
+  for (float& g : net.grads) g = 0;
+  net.backward();
+  EXPECT_NEAR(soft, hard, 1e-6);
+  for (std::size_t i = 0; i < net.grads.size(); ++i) EXPECT_NEAR(net.grads[i], hard_grads[i], 1e-6);
+
+  const float target[wl::kMnistClasses] = {0.5f, 0.3f, 0.2f, 0, 0, 0, 0, 0, 0, 0};
+  auto distance = [&] {
+    net.forward_soft(img.data(), target);
+    double d = 0;
+    for (int c = 0; c < wl::kMnistClasses; ++c) d += std::abs(net.probs()[c] - target[c]);
+    return d;
+  };
+  const double before = distance();
+  std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
+  for (int step = 1; step <= 30; ++step) {
+    net.forward_soft(img.data(), target);
+    for (float& g : net.grads) g = 0;
+    net.backward();
+    wl::adam_step(net.params.data(), m.data(), v.data(), net.grads.data(), net.params.size(), 1.0f,
+                  1e-2f, step);
+  }
+  EXPECT_LT(distance(), before / 4);
+}

@@ -320,23 +320,30 @@ float Cnn::forward(const float* image, int label) {
 }
 
 float Cnn::forward_not_digit(const float* image) {
+  float uniform[kMnistClasses];
+  for (float& t : uniform) t = 1.0f / kMnistClasses;
+  return forward_soft(image, uniform);
+}
+
+float Cnn::forward_soft(const float* image, const float* target) {
   label_ = -1;
+  for (int c = 0; c < kMnistClasses; ++c) target_[c] = target[c];
   weights_changed();
   run_forward(image);
   softmax_forward(probs_.data(), logits_.data(), kMnistClasses);
   float loss = 0;
   for (int c = 0; c < kMnistClasses; ++c) {
-    loss -= std::log(probs_[c] > 1e-38f ? probs_[c] : 1e-38f);
+    if (target_[c] > 0) loss -= target_[c] * std::log(probs_[c] > 1e-38f ? probs_[c] : 1e-38f);
   }
-  return loss / kMnistClasses;
+  return loss;
 }
 
 void Cnn::backward() {
   const int c1 = config_.conv1_channels, c2 = config_.conv2_channels, hid = config_.hidden;
   const float* p = params.data();
   float* g = grads.data();
-  if (label_ < 0) {  // forward_not_digit: the target is 1/10 for every class
-    for (int c = 0; c < kMnistClasses; ++c) d_logits_[c] = probs_[c] - 1.0f / kMnistClasses;
+  if (label_ < 0) {  // forward_soft (forward_not_digit: the target is 1/10 for every class)
+    for (int c = 0; c < kMnistClasses; ++c) d_logits_[c] = probs_[c] - target_[c];
   } else {
     softmax_cross_entropy_backward(d_logits_.data(), probs_.data(), label_, kMnistClasses);
   }

@@ -78,6 +78,11 @@ class Cnn {
   // loss = -mean_c log p_c, so the network learns to spread its belief evenly
   // on letters, signs and scribbles; backward() then adds d_logits = p - 1/10.
   float forward_not_digit(const float* image);  // [28*28]
+  // Training towards any distribution over the ten digits (a teacher's
+  // probabilities, for distillation): loss = -sum_c target_c log p_c;
+  // backward() then adds d_logits = p - target. target must sum to 1.
+  float forward_soft(const float* image,    // [28*28]
+                     const float* target);  // [10]
   void backward();
   // Training only: forward() and forward_not_digit() drop each hidden unit
   // with probability `rate` (inverted dropout: the kept ones are scaled by
@@ -102,7 +107,8 @@ class Cnn {
   CnnConfig config_;
   Offsets at_{};
   int flat_ = 0;   // c2 * 4 * 4, the input size of the dense part
-  int label_ = 0;  // -1: the last forward was forward_not_digit
+  int label_ = 0;  // -1: the last forward was forward_soft (or forward_not_digit)
+  float target_[kMnistClasses] = {};  // forward_soft's target
   // activations of the last forward (and scratch)
   std::vector<float> in_, col1_, conv1_, relu1_, pool1_, col2_, conv2_, relu2_, pool2_, fc1_,
       relu3_, logits_, probs_;

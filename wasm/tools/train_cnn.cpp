@@ -7,6 +7,7 @@
 //                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
 //                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm]
 //                       [--mild F] [--dropout P] [--constant-lr]
+//                       [--teacher FILE.wlm ...] [--distill W] [--temperature T]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
@@ -30,7 +31,11 @@
 // hidden unit with probability P while training (Cnn::set_dropout). --constant-lr
 // keeps the learning rate at LR instead of the cosine decay (with --init and
 // --swa: averaging weights along a constant-rate walk, SWA as Izmailov et al.
-// 2018 run it). At the end the trainer
+// 2018 run it). --teacher FILE (once per teacher): distillation (Hinton et al.
+// 2015): each training digit's target is (1 - W) x its one-hot label + W x the
+// teachers' mean probabilities on the same distorted image, softened by T
+// (p^(1/T), renormalised: softmax(logits / T)); non-digits keep the uniform
+// target. At the end the trainer
 // prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
 // (--keep-digits, default 0.995) of the 60,000 undistorted training digits
 // called digits, and what that threshold does on the validation non-digits.
@@ -144,6 +149,8 @@ int main(int argc, char** argv) {
   std::string init_file, time_only, negatives_file = "build/non-digits-train.wld";
   double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0, mild = 1, dropout = 0;
   int swa = 6;
+  std::vector<std::string> teacher_files;
+  double distill = 0.7, temperature = 2;
   wl::CnnConfig config;  // c5x8-p2-c5x32-p2-d128
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -176,6 +183,9 @@ int main(int argc, char** argv) {
     else if (a == "--mild") mild = std::stod(value());
     else if (a == "--dropout") dropout = std::stod(value());
     else if (a == "--constant-lr") constant_lr = true;
+    else if (a == "--teacher") teacher_files.push_back(value());
+    else if (a == "--distill") distill = std::stod(value());
+    else if (a == "--temperature") temperature = std::stod(value());
     else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of train_cnn.cpp)\n",
                    a.c_str());
@@ -228,6 +238,12 @@ int main(int argc, char** argv) {
       net.weights_changed();
     }
     net.set_dropout(dropout, seed + 1);
+    std::vector<wl::Cnn> teachers;
+    for (const std::string& f : teacher_files) {
+      const auto tb = read_file(f);
+      teachers.emplace_back(wl::read_model(tb.data(), tb.size()));
+      std::printf("teacher %s: test acc %.4f\n", f.c_str(), accuracy(teachers.back(), test));
+    }
     std::vector<float> m(net.params.size(), 0.0f), v(net.params.size(), 0.0f);
     std::vector<std::uint32_t> order(stream);
     std::vector<float> swa_sum(swa > 0 ? net.params.size() : 0, 0.0f);
@@ -285,7 +301,20 @@ int main(int argc, char** argv) {
           } else {
             for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
           }
-          if (digit) {
+          if (digit && !teachers.empty()) {
+            float target[wl::kMnistClasses] = {}, probs[wl::kMnistClasses];
+            for (wl::Cnn& t : teachers) {
+              t.predict(probs, img);
+              double z = 0;
+              for (float& p : probs) z += (p = static_cast<float>(std::pow(p, 1.0 / temperature)));
+              for (int c = 0; c < wl::kMnistClasses; ++c) {
+                target[c] += static_cast<float>(distill * probs[c] / z / double(teachers.size()));
+              }
+            }
+            target[train.labels[idx]] += static_cast<float>(1 - distill);
+            loss_sum += net.forward_soft(img, target);
+            right += argmax10(net.probs()) == train.labels[idx];
+          } else if (digit) {
             loss_sum += net.forward(img, train.labels[idx]);
             right += argmax10(net.probs()) == train.labels[idx];
           } else {
