@@ -60,6 +60,8 @@ test('without vendor/chart.umd.js every section still works, and says where the 
     for (const [id, title, view] of await sectionIds(page)) {
       await clickSection(page, id);
       await settled(page, id);
+      // each section's data arrives (and is kept for offline use, as the end of this test needs)
+      await page.waitForLoadState('networkidle');
       assert.equal(await page.locator('main h1').first().textContent(), title, `${id} shows`);
       if (view === 'mnist') assert.match(await page.textContent('.mnist .missing'), /Charts could not load \(vendor\/chart\.umd\.js is missing\)/);
       if (['multi-input', 'side-by-side', 'freeze'].includes(id)) {
