@@ -83,6 +83,10 @@ async function missing(url) {
   }
 }
 
+// Marks of the first load's phases (bench/page-load.mjs prints them):
+// main.js running, the engine ready, the first view's module in, the view mounted.
+const mark = (name) => performance.mark?.(`weightlab:${name}`);
+
 async function show(engine) {
   const id = sectionId();
   if (id === (wanted ?? mounted)?.id) return;
@@ -117,7 +121,7 @@ async function show(engine) {
   }
   if (wanted !== request) return;  // superseded while the module loaded
   wanted = null;
-  performance.mark?.('weightlab:view');
+  mark('view');
   try {
     mounted = { id, unmount: noop };
     mounted.unmount = view.mount(root, { engine, state, section }) || noop;
@@ -170,9 +174,6 @@ async function engineFailed(error) {
 }
 
 applyProjector();
-// Marks of the first load's phases (bench/page-load.mjs prints them):
-// main.js running, the engine ready, the first view's module in, the view mounted.
-const mark = (name) => performance.mark?.(`weightlab:${name}`);
 mark('main');
 
 window.weightlab = (async () => {

@@ -10,7 +10,7 @@
 import { tokens, rgba } from '../common/colors.js';
 import { fmt, tick } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
-import { escapeHtml } from '../common/dom.js';
+import { escapeHtml, changeWriter } from '../common/dom.js';
 import { emptyReason, iterationOf, usableSteps, isLearn, isPredict } from '../common/trace.js';
 import { extent, bowlMinima, chooseFrame, axisRange, niceBounds } from '../common/framing.js';
 import { steadyLayout, quietWhileDragging, UNUSED_PLUGINS } from './steady-layout.js';
@@ -194,7 +194,7 @@ export function createErrorCurves(container, engine, options = {}) {
       },
       plugins: [backdrop, ownDatasets, offPlugin, steadyLayout, quietWhileDragging],
     });
-    const f = { w, fig, canvas, chart, value: NaN, frame: null, said: {}, curve: null, drawn: '',
+    const f = { w, fig, canvas, chart, value: NaN, frame: null, put: changeWriter(), curve: null, drawn: '',
       title: fig.querySelector('.wl-curve-title'), read: fig.querySelector('.wl-curve-read') };
     if (options.onDrag) draggable(f);
     return f;
@@ -252,14 +252,6 @@ export function createErrorCurves(container, engine, options = {}) {
     msg.textContent = text || '';
   }
 
-  // Sets a text, an attribute or a class only when it changed: a drag frame
-  // writes the page as little as it can (each write makes the browser lay
-  // the page out again before the next canvas draws its text).
-  function put(f, what, value, write) {
-    if (f.said[what] === value) return;
-    f.said[what] = value;
-    write(value);
-  }
 
   // `steady`: a drag is going on (on this chart or elsewhere): every chart
   // keeps the x range it had when the drag began, so only the points move.
@@ -313,7 +305,7 @@ export function createErrorCurves(container, engine, options = {}) {
           f.curve = null; f.drawn = '';
           f.chart.data.datasets.forEach((d) => { d.data = []; });
           f.chart.update('none');
-          writes.push(() => put(f, 'read', error.message, (v) => { f.read.textContent = v; }));
+          writes.push(() => f.put('read', error.message, (v) => { f.read.textContent = v; }));
           return;
         }
         const points = [];
@@ -400,11 +392,11 @@ export function createErrorCurves(container, engine, options = {}) {
       }
       f.value = wx;
       writes.push(() => {
-        put(f, 'title', `<b class="wl-letter">${letter(w)}</b> <span>${escapeHtml(name)}</span>` +
+        f.put('title', `<b class="wl-letter">${letter(w)}</b> <span>${escapeHtml(name)}</span>` +
           `${isFrozen ? ' <span class="wl-badge">frozen</span>' : ''}`, (v) => { f.title.innerHTML = v; });
-        put(f, 'frozen', isFrozen, (v) => f.fig.classList.toggle('is-frozen', v));
-        put(f, 'read', parts.join(' · '), (v) => { f.read.textContent = v; });
-        const attr = (n, v) => put(f, n, v, () => f.canvas.setAttribute(n, v));
+        f.put('frozen', isFrozen, (v) => f.fig.classList.toggle('is-frozen', v));
+        f.put('read', parts.join(' · '), (v) => { f.read.textContent = v; });
+        const attr = (n, v) => f.put(n, v, () => f.canvas.setAttribute(n, v));
         attr('aria-label', `Error as weight ${letter(w)} (${name}) varies from ${fmt(lo)} to ${fmt(hi)}; ` +
           `now ${fmt(wx)} with error ${fmt(wy)}${dotOn ? '' : ', off the chart'}${isFrozen ? ', frozen' : ''}.`);
         attr('data-iteration', String(k));

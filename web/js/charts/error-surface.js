@@ -9,7 +9,7 @@
 import { tokens, rgb, sequential } from '../common/colors.js';
 import { fmt, tick, niceTicks, clamp } from '../common/format.js';
 import { letter, weightName } from '../common/names.js';
-import { escapeHtml } from '../common/dom.js';
+import { escapeHtml, changeWriter } from '../common/dom.js';
 import { emptyReason, iterationOf, weightPath, isLearn } from '../common/trace.js';
 import { X_LIMIT, extent, bowlMinima, chooseFrame, axisRange } from '../common/framing.js';
 import { chartLook } from './chart-look.js';
@@ -98,8 +98,7 @@ export function createErrorSurface(container, engine, options = {}) {
     lctx.fillRect(i, 0, 1, legend.height);
   }
   // Text and attributes are written only when they change.
-  const said = new Map();
-  const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
+  const put = changeWriter();
   let frameHeld = null;   // the last frame, kept while a drag goes on (steady)
   let heat = null;        // the last heatmap: { key, segments, loLog, maxE, bad }
 

@@ -5,6 +5,7 @@
 // it, or the arrow keys when it has focus, picks the iteration (onIteration).
 import { tokens, rgba } from '../common/colors.js';
 import { fmt, tick } from '../common/format.js';
+import { changeWriter } from '../common/dom.js';
 import { usableSteps } from '../common/trace.js';
 import { niceBounds } from '../common/framing.js';
 import { steadyLayout, UNUSED_PLUGINS } from './steady-layout.js';
@@ -99,8 +100,7 @@ export function createLearningCurve(container, { onIteration } = {}) {
   // series: [{ trace, label, outputNames }], one per network; iteration:
   // 0-based; defer(fn): when given, the text is written through it, after
   // every chart has drawn (lesson/charts.js).
-  const said = new Map();
-  const put = (key, value, write) => { if (said.get(key) !== value) { said.set(key, value); write(value); } };
+  const put = changeWriter();
   let drawnAxes = '';
   function update({ series, iteration = 0, defer = (fn) => fn(), steady = false }) {
     const k = chartLook();

@@ -3,7 +3,7 @@
 // shown, and beside it whether the run converges or diverges and why.
 // Sliding previews (onAlpha(p, alpha, false)); letting go commits (…, true).
 import { fmt } from '../common/format.js';
-import { escapeHtml as esc } from '../common/dom.js';
+import { escapeHtml as esc, changeWriter } from '../common/dom.js';
 import { alphaVerdict, whyText } from './divergence.js';
 
 const LO = -4;   // log10 of the smallest alpha on the slider
@@ -35,10 +35,8 @@ export function createAlphaSliders(slot, panels, { onAlpha }) {
   slot.addEventListener('change', onInput);
 
   // Text is written only when it changed (a drag frame writes as little as it can).
-  const said = new Map();
-  const put = (k, key, value, write) => {
-    if (said.get(`${k}:${key}`) !== value) { said.set(`${k}:${key}`, value); write(value); }
-  };
+  const said = changeWriter();
+  const put = (k, key, value, write) => said(`${k}:${key}`, value, write);
   function update() {
     panels.forEach((p, k) => {
       const r = rows[k];

@@ -5,6 +5,7 @@
 // figure (engine.bookFigures()), else to 2 significant digits; the page says
 // which. Which phases are revealed is kept in memory only (not in the link).
 import { fmt } from '../common/format.js';
+import { changeWriter } from '../common/dom.js';
 import { PHASE_LABELS, phaseIndex } from '../common/trace.js';
 import { quizSwitchHtml, quizBarHtml, verdictHtml, QUIZ_HELP } from './quiz-template.js';
 
@@ -82,8 +83,7 @@ export function createQuiz(root, { id, state, panels, figures, onChange }) {
   const checkButton = $('[data-act="check"]');
   const revealButton = $('[data-act="reveal"]');
   const verdictsBox = $('[data-role="verdicts"]');
-  const said = {};
-  const put = (what, value, write) => { if (said[what] !== value) { said[what] = value; write(value); } };
+  const put = changeWriter();
   function render() {
     const open = shown() < phaseIndex(at.ph);
     const hidden = !on() || !at.n;
