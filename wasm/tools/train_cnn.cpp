@@ -101,6 +101,24 @@ double accuracy(wl::Cnn& net, const Digits& d) {
   return double(right) / double(d.n);
 }
 
+// Distillation's target for one training digit: (1 - distill) x its one-hot
+// label + distill x the teachers' mean probabilities on the same image, each
+// softened by the temperature (p^(1/T), renormalised).
+void distilled_target(float* target, std::vector<wl::Cnn>& teachers, const float* img, int label,
+                      double distill, double temperature) {
+  std::fill(target, target + wl::kMnistClasses, 0.0f);
+  float probs[wl::kMnistClasses];
+  for (wl::Cnn& t : teachers) {
+    t.predict(probs, img);
+    double z = 0;
+    for (float& p : probs) z += (p = static_cast<float>(std::pow(p, 1.0 / temperature)));
+    for (int c = 0; c < wl::kMnistClasses; ++c) {
+      target[c] += static_cast<float>(distill * probs[c] / z / double(teachers.size()));
+    }
+  }
+  target[label] += static_cast<float>(1 - distill);
+}
+
 // Median over 7 runs of the mean time of one predict() over the test set.
 double median_forward_microseconds(wl::Cnn& net, const Digits& d) {
   std::vector<double> runs;
@@ -301,25 +319,16 @@ int main(int argc, char** argv) {
           } else {
             for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
           }
-          if (digit && !teachers.empty()) {
-            float target[wl::kMnistClasses] = {}, probs[wl::kMnistClasses];
-            for (wl::Cnn& t : teachers) {
-              t.predict(probs, img);
-              double z = 0;
-              for (float& p : probs) z += (p = static_cast<float>(std::pow(p, 1.0 / temperature)));
-              for (int c = 0; c < wl::kMnistClasses; ++c) {
-                target[c] += static_cast<float>(distill * probs[c] / z / double(teachers.size()));
-              }
-            }
-            target[train.labels[idx]] += static_cast<float>(1 - distill);
-            loss_sum += net.forward_soft(img, target);
-            right += argmax10(net.probs()) == train.labels[idx];
-          } else if (digit) {
-            loss_sum += net.forward(img, train.labels[idx]);
-            right += argmax10(net.probs()) == train.labels[idx];
-          } else {
+          if (!digit) {
             loss_sum += net.forward_not_digit(img);
+          } else if (teachers.empty()) {
+            loss_sum += net.forward(img, train.labels[idx]);
+          } else {
+            float target[wl::kMnistClasses];
+            distilled_target(target, teachers, img, train.labels[idx], distill, temperature);
+            loss_sum += net.forward_soft(img, target);
           }
+          if (digit) right += argmax10(net.probs()) == train.labels[idx];
           net.backward();
         }
         // cosine decay from lr to lr/100 over the whole run
