@@ -5,7 +5,7 @@
 //                       [--batch B] [--lr LR] [--c1 N] [--c2 N] [--hidden N]
 //                       [--train-limit N] [--no-augment]
 //                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
-//                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm]
+//                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm ...]
 //                       [--mild F] [--dropout P] [--constant-lr]
 //                       [--teacher FILE.wlm ...] [--distill W] [--temperature T]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
@@ -35,8 +35,10 @@
 // 2015): each training digit's target is (1 - W) x its one-hot label + W x the
 // teachers' mean probabilities on the same distorted image, softened by T
 // (p^(1/T), renormalised: softmax(logits / T)); non-digits keep the uniform
-// target. At the end the trainer
-// prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
+// target. --init FILE: start from FILE's weights (fine-tuning); given more than
+// once (same architecture), from the mean of their weights: with --epochs 0, a
+// "model soup" (Wortsman et al. 2022) of networks fine-tuned from one start.
+// At the end the trainer prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
 // (--keep-digits, default 0.995) of the 60,000 undistorted training digits
 // called digits, and what that threshold does on the validation non-digits.
 #include <algorithm>
@@ -164,7 +166,8 @@ int main(int argc, char** argv) {
   double lr = 2e-3;
   std::size_t train_limit = 0;
   bool augment = true, constant_lr = false;
-  std::string init_file, time_only, negatives_file = "build/non-digits-train.wld";
+  std::string time_only, negatives_file = "build/non-digits-train.wld";
+  std::vector<std::string> init_files;
   double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0, mild = 1, dropout = 0;
   int swa = 6;
   std::vector<std::string> teacher_files;
@@ -191,7 +194,7 @@ int main(int argc, char** argv) {
     else if (a == "--train-limit") train_limit = std::stoul(value());
     else if (a == "--no-augment") augment = false;
     else if (a == "--time") time_only = value();
-    else if (a == "--init") init_file = value();
+    else if (a == "--init") init_files.push_back(value());
     else if (a == "--negatives") negatives_file = value();
     else if (a == "--no-negatives") negatives_file.clear();
     else if (a == "--neg-ratio") neg_ratio = std::stod(value());
@@ -244,16 +247,30 @@ int main(int argc, char** argv) {
     const std::size_t stream = n + neg_per_epoch;  // digits, then non-digits, shuffled together
 
     wl::Rng rng(seed);
-    if (!init_file.empty()) {  // fine-tune: start from FILE's weights (and architecture)
-      const auto ib = read_file(init_file);
-      config = wl::Cnn(wl::read_model(ib.data(), ib.size())).config();
+    std::vector<wl::Cnn> inits;  // fine-tune: start from the mean of their weights
+    for (const std::string& f : init_files) {
+      const auto ib = read_file(f);
+      inits.emplace_back(wl::read_model(ib.data(), ib.size()));
+      if (wl::cnn_architecture(inits.back().config()) != wl::cnn_architecture(inits[0].config())) {
+        throw std::runtime_error(f + ": every --init must have the same architecture");
+      }
     }
+    if (!inits.empty()) config = inits[0].config();
     wl::Cnn net(config);
     net.init(rng);
-    if (!init_file.empty()) {
-      const auto ib = read_file(init_file);
-      net.params = wl::Cnn(wl::read_model(ib.data(), ib.size())).params;
+    if (!inits.empty()) {
+      std::vector<double> sum(net.params.size(), 0.0);
+      for (const wl::Cnn& c : inits) {
+        for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += c.params[i];
+      }
+      for (std::size_t i = 0; i < sum.size(); ++i) {
+        net.params[i] = static_cast<float>(sum[i] / double(inits.size()));
+      }
       net.weights_changed();
+      if (inits.size() > 1) {
+        std::printf("init: mean of %zu networks' weights: test acc %.4f\n", inits.size(),
+                    accuracy(net, test));
+      }
     }
     net.set_dropout(dropout, seed + 1);
     std::vector<wl::Cnn> teachers;
