@@ -7,7 +7,7 @@
 //                       [--negatives FILE.wld | --no-negatives] [--neg-ratio R] [--swa K]
 //                       [--keep-digits F] [--elastic ALPHA] [--init FILE.wlm ...]
 //                       [--mild F] [--dropout P] [--constant-lr]
-//                       [--teacher FILE.wlm ...] [--distill W] [--temperature T]
+//                       [--teacher FILE.wlm ...] [--distill W] [--temperature T] [--mixup P]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
 // The defaults reproduce the committed model: run `build/native/train_cnn` from
@@ -35,7 +35,10 @@
 // 2015): each training digit's target is (1 - W) x its one-hot label + W x the
 // teachers' mean probabilities on the same distorted image, softened by T
 // (p^(1/T), renormalised: softmax(logits / T)); non-digits keep the uniform
-// target. --init FILE: start from FILE's weights (fine-tuning); given more than
+// target. --mixup P (with teachers): a fraction P of the training digits are
+// blended with another distorted digit (lam x one + (1 - lam) x other, lam
+// uniform in [0, 1]; mixup, Zhang et al. 2018) and learn the teachers' reading
+// of the blend alone ("function matching", Beyer et al. 2022). --init FILE: start from FILE's weights (fine-tuning); given more than
 // once (same architecture), from the mean of their weights: with --epochs 0, a
 // "model soup" (Wortsman et al. 2022) of networks fine-tuned from one start.
 // At the end the trainer prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
@@ -171,7 +174,7 @@ int main(int argc, char** argv) {
   double neg_ratio = 0.3, keep_digits = 0.995, elastic = 0, mild = 1, dropout = 0;
   int swa = 6;
   std::vector<std::string> teacher_files;
-  double distill = 0.7, temperature = 2;
+  double distill = 0.7, temperature = 2, mixup = 0;
   wl::CnnConfig config;  // c5x8-p2-c5x32-p2-d128
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -207,6 +210,7 @@ int main(int argc, char** argv) {
     else if (a == "--teacher") teacher_files.push_back(value());
     else if (a == "--distill") distill = std::stod(value());
     else if (a == "--temperature") temperature = std::stod(value());
+    else if (a == "--mixup") mixup = std::stod(value());
     else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of train_cnn.cpp)\n",
                    a.c_str());
@@ -342,7 +346,20 @@ int main(int argc, char** argv) {
             loss_sum += net.forward(img, train.labels[idx]);
           } else {
             float target[wl::kMnistClasses];
-            distilled_target(target, teachers, img, train.labels[idx], distill, temperature);
+            double w = distill;
+            if (mixup > 0 && rng.uniform() < mixup) {  // blend in another distorted digit
+              float other[wl::kMnistPixels];
+              const float* src2 =
+                  &train.pixels[std::size_t(rng.below(static_cast<std::uint32_t>(n))) *
+                                wl::kMnistPixels];
+              if (augment) wl::augment_digit(other, src2, rng, ranges);
+              else std::copy(src2, src2 + wl::kMnistPixels, other);
+              const float lam = static_cast<float>(rng.uniform());
+              for (int p = 0; p < wl::kMnistPixels; ++p)
+                img[p] = lam * img[p] + (1 - lam) * other[p];
+              w = 1;  // the teachers alone say what a blend is
+            }
+            distilled_target(target, teachers, img, train.labels[idx], w, temperature);
             loss_sum += net.forward_soft(img, target);
           }
           if (digit) right += argmax10(net.probs()) == train.labels[idx];
