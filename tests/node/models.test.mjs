@@ -1,6 +1,5 @@
 // The shipped models, measured by the WASM build on the official 10,000 MNIST
-// test digits: the CNN the drawing canvas uses must reach 99.55% (it reads
-// 99.57%; issue 15 asks for 99.6%, not reached yet: see the README).
+// test digits: the CNN the drawing canvas uses must reach issue 15's 99.6%.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadWeightlab, readSite, mnistTestWld } from './load.mjs';
@@ -8,14 +7,14 @@ import { loadWeightlab, readSite, mnistTestWld } from './load.mjs';
 const wl = await loadWeightlab();
 const bytes = readSite;
 
-test('the shipped CNN reads at least 99.55% of the 10,000 test digits (WASM)', async () => {
+test('the shipped CNN reads at least 99.6% of the 10,000 test digits (WASM)', async () => {
   const data = wl.Dataset.fromBytes(await mnistTestWld());
   const reader = new wl.DigitReader();
   reader.loadModel(await bytes('models/digits-cnn.wlm'));
   assert.equal(data.count, 10000);
   const right = reader.countCorrect(data);
   console.log(`${reader.architecture()}: ${right} of 10000 test digits (${(right / 100).toFixed(2)}%)`);
-  assert.ok(right >= 9955, `${right} < 9955`);
+  assert.ok(right >= 9960, `${right} < 9960`);
   reader.delete();
   data.delete();
 });

@@ -23,7 +23,7 @@ namespace wl {
 
 enum class Verdict { empty, digit, not_digit };
 
-inline constexpr float kNotDigitThreshold = 0.853719f;
+inline constexpr float kNotDigitThreshold = 0.777539f;
 
 // "empty", "digit", "not a digit": the words the binding and the page use.
 const char* verdict_name(Verdict verdict);
