@@ -9,6 +9,7 @@ import { phaseIndex } from '../common/trace.js';
 import { weightNames, bookIndex } from '../common/names.js';
 import { escapeHtml as esc } from '../common/dom.js';
 import { FIELD_PHASE, NOT_YET } from './reveal.js';
+import { htmlPatcher } from './text-patch.js';
 
 const OUT_FIELDS = ['pred', 'error', 'delta'];
 const W_FIELDS = ['weightDeltas', 'weightsAfter'];
@@ -40,17 +41,9 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
   const wRows = [...wrap.querySelectorAll('.weights tbody tr')];
   const phCells = [...wrap.querySelectorAll('[data-ph]')].map((c) => [c, Number(c.dataset.ph)]);
   // What each cell shows (not in a data- attribute: writing one per frame
-  // costs a style recalculation). Plain text (most numbers) goes in as text,
-  // without parsing HTML: a drag rewrites these cells every frame.
-  const shownHtml = new Map();
-  const setHtml = (el, html) => {
-    if (shownHtml.get(el) === html) return;
-    const t = el.firstChild;
-    if (/[<&]/.test(html)) el.innerHTML = html;
-    else if (t && t.nodeType === Node.TEXT_NODE && !t.nextSibling) t.data = html;
-    else el.textContent = html;
-    shownHtml.set(el, html);
-  };
+  // costs a style recalculation); a drag frame writes only the numbers that
+  // changed, into the text nodes already there (text-patch.js).
+  const setHtml = htmlPatcher();
   const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 
   // One value cell: the number once shown, a guess field while open, else "?".
@@ -69,7 +62,7 @@ export function createNumbers(container, { inputNames, outputNames, caption }) {
         td.innerHTML = `<input class="guess" type="text" inputmode="decimal" autocomplete="off" size="6" placeholder="?" data-guess="${key}" aria-label="your guess for ${esc(label)}">`;
         td.dataset.guess = key;
         td.dataset.it = String(values.k);
-        shownHtml.delete(td);
+        setHtml.forget(td);
       }
       return;
     } else {

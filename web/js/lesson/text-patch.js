@@ -44,7 +44,7 @@ export function htmlPatcher() {
     const same = nodes.length === texts.length && nodes.every((t, k) => t.data === decodeText(texts[k]));
     memo.set(el, { html, parts, shape, nodes: same ? nodes : null });
   }
-  return (el, html) => {
+  const write = (el, html) => {
     const m = memo.get(el);
     if (m && m.html === html) return;
     const { parts, shape } = split(html);
@@ -62,4 +62,7 @@ export function htmlPatcher() {
     for (let k = 0; k < writes.length; k += 2) writes[k].data = writes[k + 1];
     m.html = html; m.parts = parts;
   };
+  // Something else rewrote el (a guess field, say): its next write builds it afresh.
+  write.forget = (el) => memo.delete(el);
+  return write;
 }
