@@ -81,11 +81,13 @@ async function sliderBox(page, block = 'center') {
 // A box whose start a finger could reach: in the middle of the screen, or at
 // its bottom where the lesson's sticky player covers the middle (375 px).
 const reachable = (find) => async (page) => {
-  const box = await find(page);
-  if (!box) return null;
-  const hit = await page.evaluate(([x, y]) =>
+  const hit = (box) => page.evaluate(([x, y]) =>
     Boolean(document.elementFromPoint(x, y)?.matches('canvas.wl-draggable, input[data-act="alpha"]')), box);
-  return hit ? box : find(page, 'end');
+  const box = await find(page);
+  if (!box || await hit(box)) return box;
+  const low = await find(page, 'end');
+  if (!(await hit(low))) throw new Error(`${find.name}: the drag's start is covered, in the middle of the screen and at its bottom`);
+  return low;
 };
 
 export const dragBoxes = { weight: reachable(dotBox), surface: reachable(surfaceBox), alpha: reachable(sliderBox) };

@@ -10,8 +10,9 @@
 //                       [--teacher FILE.wlm ...] [--distill W] [--temperature T] [--mixup P]
 //   build/native/train_cnn --time FILE    (only time FILE's forward pass)
 //
-// The defaults reproduce the committed model: run `build/native/train_cnn` from
-// the repository root (see the README for the time it takes).
+// The defaults give the first step (`base`) of the chain that reproduces the
+// committed model, scripts/train-cnn (see the README for the time it takes);
+// run from the repository root.
 // Single-threaded and deterministic for a given seed (and compiler). Prints
 // one line per epoch: mean loss, training accuracy (on the distorted images),
 // test accuracy on the official 10,000 test images, seconds.
@@ -38,7 +39,8 @@
 // target. --mixup P (with teachers): a fraction P of the training digits are
 // blended with another distorted digit (lam x one + (1 - lam) x other, lam
 // uniform in [0, 1]; mixup, Zhang et al. 2018) and learn the teachers' reading
-// of the blend alone ("function matching", Beyer et al. 2022). --init FILE: start from FILE's weights (fine-tuning); given more than
+// of the blend alone ("function matching", Beyer et al. 2022; the training
+// accuracy printed counts a blend right when it is read as its first digit). --init FILE: start from FILE's weights (fine-tuning); given more than
 // once (same architecture), from the mean of their weights: with --epochs 0, a
 // "model soup" (Wortsman et al. 2022) of networks fine-tuned from one start.
 // At the end the trainer prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
@@ -217,6 +219,10 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (mixup > 0 && teacher_files.empty()) {
+    std::fprintf(stderr, "--mixup needs --teacher: the teachers say what a blend is\n");
+    return 2;
+  }
   try {
     const Digits test = load(data, "t10k");
     if (!time_only.empty()) {
@@ -309,6 +315,19 @@ int main(int argc, char** argv) {
     ranges.max_shear *= mild;
     ranges.min_thickness *= mild;
     ranges.max_thickness *= mild;
+    // One training image as the network sees it: distorted, or as it is.
+    auto distort = [&](float* out, const float* src) {
+      if (!augment) {
+        std::copy(src, src + wl::kMnistPixels, out);
+        return;
+      }
+      wl::augment_digit(out, src, rng, ranges);
+      if (elastic > 0) {
+        float warped[wl::kMnistPixels];
+        wl::elastic_distort(warped, out, rng, elastic);
+        std::copy(warped, warped + wl::kMnistPixels, out);
+      }
+    };
     float img[wl::kMnistPixels];
     int step = 0;
     const auto start = std::chrono::steady_clock::now();
@@ -330,16 +349,7 @@ int main(int argc, char** argv) {
           const bool digit = idx < n;
           const float* src = digit ? &train.pixels[std::size_t(idx) * wl::kMnistPixels]
                                    : &neg_pixels[std::size_t(idx - n) * wl::kMnistPixels];
-          if (augment) {
-            wl::augment_digit(img, src, rng, ranges);
-            if (elastic > 0) {
-              float warped[wl::kMnistPixels];
-              wl::elastic_distort(warped, img, rng, elastic);
-              std::copy(warped, warped + wl::kMnistPixels, img);
-            }
-          } else {
-            for (int p = 0; p < wl::kMnistPixels; ++p) img[p] = src[p];
-          }
+          distort(img, src);
           if (!digit) {
             loss_sum += net.forward_not_digit(img);
           } else if (teachers.empty()) {
@@ -352,8 +362,7 @@ int main(int argc, char** argv) {
               const float* src2 =
                   &train.pixels[std::size_t(rng.below(static_cast<std::uint32_t>(n))) *
                                 wl::kMnistPixels];
-              if (augment) wl::augment_digit(other, src2, rng, ranges);
-              else std::copy(src2, src2 + wl::kMnistPixels, other);
+              distort(other, src2);
               const float lam = static_cast<float>(rng.uniform());
               for (int p = 0; p < wl::kMnistPixels; ++p)
                 img[p] = lam * img[p] + (1 - lam) * other[p];
