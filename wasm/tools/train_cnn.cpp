@@ -40,12 +40,14 @@
 // blended with another distorted digit (lam x one + (1 - lam) x other, lam
 // uniform in [0, 1]; mixup, Zhang et al. 2018) and learn the teachers' reading
 // of the blend alone ("function matching", Beyer et al. 2022; the training
-// accuracy printed counts a blend right when it is read as its first digit). --init FILE: start from FILE's weights (fine-tuning); given more than
-// once (same architecture), from the mean of their weights: with --epochs 0, a
+// accuracy printed counts a blend right when it is read as its first digit).
+// --init FILE: start from FILE's weights (fine-tuning); given more than once
+// (same architecture), from the mean of their weights: with --epochs 0, a
 // "model soup" (Wortsman et al. 2022) of networks fine-tuned from one start.
-// At the end the trainer prints the not-a-digit threshold (core/verdict.hpp) that keeps a fraction F
-// (--keep-digits, default 0.995) of the 60,000 undistorted training digits
-// called digits, and what that threshold does on the validation non-digits.
+// At the end the trainer prints the not-a-digit threshold (core/verdict.hpp)
+// that keeps a fraction F (--keep-digits, default 0.995) of the 60,000
+// undistorted training digits called digits, and what that threshold does on
+// the validation non-digits.
 #include <algorithm>
 #include <chrono>
 #include <cmath>

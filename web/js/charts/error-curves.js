@@ -252,7 +252,6 @@ export function createErrorCurves(container, engine, options = {}) {
     msg.textContent = text || '';
   }
 
-
   // `steady`: a drag is going on (on this chart or elsewhere): every chart
   // keeps the x range it had when the drag began, so only the points move.
   // `defer(fn)`: when given, the page's text is written through it, after

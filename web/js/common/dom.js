@@ -23,8 +23,6 @@ export function changeWriter() {
 // Sets an element's innerHTML only when the text changed (keeps focus and
 // selection inside it, and saves the parse, on every re-render).
 export function htmlSetter() {
-  const shown = new Map();
-  return (el, html) => {
-    if (shown.get(el) !== html) { el.innerHTML = html; shown.set(el, html); }
-  };
+  const put = changeWriter();
+  return (el, html) => put(el, html, (v) => { el.innerHTML = v; });
 }
